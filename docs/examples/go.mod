@@ -1,0 +1,3 @@
+module gobackend.example/examples
+
+go 1.22

@@ -1,0 +1,72 @@
+// Package httpapi is a small JSON API built on the standard library router.
+package httpapi
+
+import (
+	"encoding/json"
+	"log"
+	"net/http"
+	"strconv"
+	"sync"
+)
+
+// User is the resource the API serves.
+type User struct {
+	ID   int    `json:"id"`
+	Name string `json:"name"`
+}
+
+// Server keeps users in memory; a real service would use a database.
+type Server struct {
+	mu    sync.Mutex
+	users map[int]User
+}
+
+// NewServer returns the API's handler with its routes registered.
+func NewServer() http.Handler {
+	s := &Server{users: map[int]User{1: {ID: 1, Name: "Ada"}}}
+
+	mux := http.NewServeMux()
+	// Go 1.22+ patterns: an HTTP method, a path and {wildcards}.
+	mux.HandleFunc("GET /users/{id}", s.getUser)
+	mux.HandleFunc("POST /users", s.createUser)
+	return RequestID(mux)
+}
+
+func (s *Server) getUser(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.Atoi(r.PathValue("id"))
+	if err != nil {
+		http.Error(w, "id must be a number", http.StatusBadRequest)
+		return
+	}
+	s.mu.Lock()
+	u, ok := s.users[id]
+	s.mu.Unlock()
+	if !ok {
+		http.Error(w, "user not found", http.StatusNotFound)
+		return
+	}
+	writeJSON(w, http.StatusOK, u)
+}
+
+func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
+	var u User
+	if err := json.NewDecoder(r.Body).Decode(&u); err != nil || u.Name == "" {
+		http.Error(w, "body must be a JSON user with a name", http.StatusBadRequest)
+		return
+	}
+	s.mu.Lock()
+	u.ID = len(s.users) + 1
+	s.users[u.ID] = u
+	s.mu.Unlock()
+	writeJSON(w, http.StatusCreated, u)
+}
+
+// writeJSON sends v with a status. Once the header is written the status
+// cannot change, so an encoding error can only be logged, not reported.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		log.Printf("write response: %v", err)
+	}
+}

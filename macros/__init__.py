@@ -1,0 +1,89 @@
+"""mkdocs-macros entry point: loads the ecosystem data once per build and registers one-line macros.
+
+Every macro has the name of the pure render function it wraps (see `render/`).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import render
+from .loader import EcosystemError, load_ecosystem
+from .protect import protect_code, restore_code
+from .render.downloads import export_files
+
+log = logging.getLogger("mkdocs.plugins.gfbs")
+
+DATA_FILE = "data/ecosystem.yml"  # relative to docs_dir
+
+
+def define_env(env) -> None:
+    """Load and validate the data (any problem stops the build before a page is written), then register macros."""
+    path = Path(env.conf["docs_dir"]) / DATA_FILE
+    project_dir = Path(env.conf["config_file_path"]).parent
+    try:
+        eco = load_ecosystem(path, display_name=path.relative_to(project_dir).as_posix())
+    except FileNotFoundError:
+        raise PluginError(f"{path}: the ecosystem data file is missing; every data table is generated from it") from None
+    except EcosystemError as error:
+        raise PluginError(str(error)) from None
+    env.ecosystem = eco
+
+    def site_root() -> str:
+        """Relative path from the current page to the site root, for links in generated HTML."""
+        # A page URL is "", "a/", "a/b/" or "a/b.html": each slash is one folder below the root.
+        return "../" * env.page.url.count("/")
+
+    @env.macro
+    def language_comparison(languages=None):
+        return render.language_comparison(eco, languages=languages)
+
+    @env.macro
+    def language_matchup(against):
+        return render.language_matchup(eco, against)
+
+    @env.macro
+    def tool_matrix(tools=None, category=None, by=None):
+        return render.tool_matrix(eco, tools=tools, category=category, by=by)
+
+    @env.macro
+    def company_matrix():
+        return render.company_matrix(eco)
+
+    @env.macro
+    def industry_matrix():
+        return render.industry_matrix(eco)
+
+    @env.macro
+    def database_matrix():
+        return render.database_matrix(eco)
+
+    @env.macro
+    def architecture_comparison():
+        return render.architecture_comparison(eco)
+
+    @env.macro
+    def data_downloads():
+        return render.data_downloads(eco, base=site_root())
+
+
+def on_pre_page_macros(env) -> None:
+    """Seal code before Jinja runs, so Go's braces are never read as template syntax."""
+    env.markdown = protect_code(env.markdown)
+
+
+def on_post_page_macros(env) -> None:
+    env.markdown = restore_code(env.markdown)
+
+
+def on_post_build(env) -> None:
+    """Publish the CSV and JSON exports of every table next to the data file."""
+    site_dir = Path(env.conf["site_dir"])
+    for relative, content in export_files(env.ecosystem).items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    log.debug("wrote data exports to %s", site_dir)

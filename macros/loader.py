@@ -1,0 +1,173 @@
+"""Reads the ecosystem YAML file into the validated model, reporting every problem with file, line and field."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import Ecosystem, reference_problems
+
+Loc = tuple[typing.Union[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the data file, located as precisely as the YAML allows."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.path or '(file)'}: {self.message}"
+
+
+class EcosystemError(Exception):
+    """The data file is unusable; `problems` lists everything found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = len(problems)
+        heading = f"{problems[0].file}: {count} problem{'s' if count != 1 else ''} in the ecosystem data"
+        super().__init__("\n".join([heading, *(f"  {problem}" for problem in problems)]))
+
+
+def load_ecosystem(path: Path, *, display_name: str | None = None) -> Ecosystem:
+    """Parse, validate and cross-check the data file; raise EcosystemError listing every problem."""
+    name = display_name or str(path)
+    return parse_ecosystem(path.read_text(encoding="utf-8"), file=name)
+
+
+def parse_ecosystem(text: str, *, file: str) -> Ecosystem:
+    """Validate YAML text into an Ecosystem; `file` only labels the messages."""
+    data, lines, problems = _compose(text, file)
+    if problems:
+        raise EcosystemError(problems)
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else f"a {type(data).__name__}"
+        raise EcosystemError([Problem(file, 1, "", f"expected a mapping of collections (criteria, languages, tools, ...), got {found}")])
+    try:
+        eco = Ecosystem.model_validate(data)
+    except ValidationError as error:
+        problems = [_problem_from(detail, data, lines, file) for detail in error.errors()]
+        raise EcosystemError(sorted(problems, key=lambda problem: problem.line)) from None
+    problems = [Problem(file, _line_of(loc, lines), _dotted(loc, data), message) for loc, message in reference_problems(eco)]
+    if problems:
+        raise EcosystemError(sorted(problems, key=lambda problem: problem.line))
+    return eco
+
+
+def _compose(text: str, file: str) -> tuple[object, dict[Loc, int], list[Problem]]:
+    """Build plain Python data plus a map from field path to 1-based line; flag duplicate keys."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        reason = getattr(error, "problem", None) or str(error)
+        return None, {}, [Problem(file, line, "", f"invalid YAML: {reason}")]
+    finally:
+        loader.dispose()
+    lines: dict[Loc, int] = {}
+    problems: list[Problem] = []
+
+    def build(node: yaml.Node, loc: Loc) -> object:
+        lines[loc] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            result: dict[object, object] = {}
+            for key_node, value_node in node.value:
+                key = loader.construct_object(key_node, deep=True)
+                if key in result:
+                    problems.append(Problem(file, key_node.start_mark.line + 1, _dotted((*loc, key), None), f"duplicate key {key!r}"))
+                result[key] = build(value_node, (*loc, key))
+                lines[(*loc, key)] = key_node.start_mark.line + 1
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [build(child, (*loc, index)) for index, child in enumerate(node.value)]
+        return loader.construct_object(node, deep=True)
+
+    data = build(root, ()) if root is not None else None
+    return data, lines, problems
+
+
+def _problem_from(detail: dict, data: object, lines: dict[Loc, int], file: str) -> Problem:
+    loc: Loc = tuple(detail["loc"])
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+        message = f"unknown key {loc[-1]!r}{suggestion} Allowed keys: {', '.join(allowed)}"
+    elif kind == "missing":
+        message = "required field is missing"
+    elif kind == "value_error":
+        message = str(detail["ctx"]["error"])
+    else:
+        message = f"{detail['msg']} (got {detail['input']!r})"
+    return Problem(file, _line_of(loc, lines), _dotted(loc, data), message)
+
+
+def _line_of(loc: Loc, lines: dict[Loc, int]) -> int:
+    """The line of the nearest enclosing node that exists in the file."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return 1
+
+
+def _dotted(loc: Loc, data: object) -> str:
+    """Render a field path like `tools[2].license`, naming the entry's id where it has one."""
+    text = ""
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                text += f"(id={node['id']})"
+        else:
+            text += f".{part}" if text else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return text
+
+
+def _allowed_keys(loc: Loc) -> list[str]:
+    """Field names of the model that sits at `loc` in the Ecosystem tree."""
+    node: object = Ecosystem
+    for part in loc:
+        if _is_model(node) and isinstance(part, str):
+            field = node.model_fields.get(part)
+            node = _unwrap(field.annotation) if field else None
+        else:
+            node = _element_type(node)
+    return list(node.model_fields) if _is_model(node) else []
+
+
+def _is_model(node: object) -> bool:
+    return isinstance(node, type) and issubclass(node, BaseModel)
+
+
+def _unwrap(annotation: object) -> object:
+    """Strip Optional and Annotated wrappers."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+        else:
+            return annotation
+
+
+def _element_type(annotation: object) -> object:
+    """The item type of list[X] or the value type of dict[K, X]."""
+    args = typing.get_args(_unwrap(annotation))
+    return _unwrap(args[-1]) if args else None

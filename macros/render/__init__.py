@@ -1,0 +1,23 @@
+"""Pure render functions: validated ecosystem data in, HTML text out; no I/O, no globals."""
+
+from .tables import (
+    architecture_comparison,
+    company_matrix,
+    database_matrix,
+    industry_matrix,
+    language_comparison,
+    language_matchup,
+    tool_matrix,
+)
+from .downloads import data_downloads
+
+__all__ = [
+    "architecture_comparison",
+    "company_matrix",
+    "data_downloads",
+    "database_matrix",
+    "industry_matrix",
+    "language_comparison",
+    "language_matchup",
+    "tool_matrix",
+]

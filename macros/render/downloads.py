@@ -1,0 +1,77 @@
+"""The data file, its schema and per-table exports as downloads: the links and the export contents."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..model import Ecosystem
+from .html import text
+
+DATA_FILE = "data/ecosystem.yml"
+SCHEMA_FILE = "data/ecosystem.schema.json"
+EXPORT_DIR = "data/exports"
+# Spreadsheet programs run cells that start with these characters as formulas.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_tables(eco: Ecosystem) -> dict[str, list[dict[str, object]]]:
+    """One flat table per collection, as rows of plain values, for CSV and JSON exports."""
+    return {
+        "languages": [
+            {"id": lang.id, "name": lang.name, "homepage": lang.homepage, "summary": lang.summary}
+            | {f"{cid}": r.value for cid, r in lang.ratings.items()}
+            | {f"{cid}_level": r.level for cid, r in lang.ratings.items()}
+            for lang in eco.languages
+        ],
+        "tools": [tool.model_dump() for tool in eco.tools],
+        "companies": [
+            company.model_dump() | {"industries": "; ".join(company.industries), "uses": "; ".join(company.uses)}
+            for company in eco.companies
+        ],
+        "industries": [item.model_dump() | {"examples": "; ".join(item.examples)} for item in eco.industries],
+        "databases": [item.model_dump() | {"use_cases": "; ".join(item.use_cases)} for item in eco.databases],
+        "architectures": [
+            item.model_dump() | {"advantages": "; ".join(item.advantages), "use_cases": "; ".join(item.use_cases)}
+            for item in eco.architectures
+        ],
+    }
+
+
+def _cell(value: object) -> str:
+    cell = "" if value is None else str(value)
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def as_csv(rows: list[dict[str, object]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
+    return out.getvalue()
+
+
+def as_json(rows: list[dict[str, object]]) -> str:
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+
+
+def export_files(eco: Ecosystem) -> dict[str, str]:
+    """Site-relative path -> file content for every export."""
+    files: dict[str, str] = {}
+    for name, rows in export_tables(eco).items():
+        files[f"{EXPORT_DIR}/{name}.csv"] = as_csv(rows)
+        files[f"{EXPORT_DIR}/{name}.json"] = as_json(rows)
+    return files
+
+
+def data_downloads(eco: Ecosystem, *, base: str) -> str:
+    """Links to the data file, its schema and every export; `base` is the page's relative path to the site root."""
+    items = [
+        f'<li><a href="{text(base + DATA_FILE)}" download><code>ecosystem.yml</code></a>: the source data, edited by pull request</li>',
+        f'<li><a href="{text(base + SCHEMA_FILE)}" download><code>ecosystem.schema.json</code></a>: its JSON Schema, for editors and validators</li>',
+    ]
+    for name in export_tables(eco):
+        csv_href, json_href = (text(f"{base}{EXPORT_DIR}/{name}.{ext}") for ext in ("csv", "json"))
+        items.append(f'<li>{text(name.capitalize())}: <a href="{csv_href}" download>CSV</a> · <a href="{json_href}" download>JSON</a></li>')
+    return '<ul class="gfbs-downloads" markdown="0">' + "".join(items) + "</ul>"

@@ -1,0 +1,113 @@
+"""The data file's rules: every kind of mistake is reported with file, line, field path and what was expected."""
+
+from pathlib import Path
+
+import pytest
+
+from macros.loader import EcosystemError, Problem, load_ecosystem, parse_ecosystem
+
+FIXTURE = Path(__file__).parent / "fixtures" / "ecosystem.yml"
+VALID = FIXTURE.read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """1-based line of the nth line containing `needle`, so tests never hard-code line numbers."""
+    found = [number for number, line in enumerate(text.splitlines(), 1) if needle in line]
+    return found[nth - 1]
+
+
+def problems_for(text: str) -> list[Problem]:
+    with pytest.raises(EcosystemError) as caught:
+        parse_ecosystem(text, file="docs/data/ecosystem.yml")
+    assert str(caught.value).startswith("docs/data/ecosystem.yml: ")
+    return caught.value.problems
+
+
+def test_valid_fixture_loads_into_frozen_model() -> None:
+    """A valid file becomes typed, immutable entities."""
+    eco = load_ecosystem(FIXTURE)
+    assert [tool.id for tool in eco.tools] == ["kubernetes"]
+    assert eco.tools[0].first_release == 2014
+    with pytest.raises(Exception):
+        eco.tools[0].name = "Changed"  # type: ignore[misc]
+
+
+# Each case: name, the edit to the valid fixture (old, new), the line expected (text on it, which occurrence),
+# the field path, and part of the message.
+BROKEN = [
+    ("unknown key with hint", ("    license: Apache-2.0", "    license: Apache-2.0\n    licence: MIT"), ("licence: MIT", 1),
+     "tools[0](id=kubernetes).licence", "unknown key 'licence'; did you mean 'license'?"),
+    ("missing required field", ("    maintainer: CNCF\n", ""), ("- id: kubernetes", 1),
+     "tools[0](id=kubernetes).maintainer", "required field is missing"),
+    ("wrong type", ("first_release: 2014", 'first_release: "2014"'), ("first_release", 1),
+     "tools[0](id=kubernetes).first_release", "valid integer (got '2014')"),
+    ("implausible year", ("first_release: 2014", "first_release: 1850"), ("first_release", 1),
+     "tools[0](id=kubernetes).first_release", "greater than or equal to 1970"),
+    ("duplicate id", ("  - id: java", "  - id: go"), ("  - id: go", 2),
+     "languages[1](id=go).id", "duplicate id 'go': already used by languages[0]"),
+    ("unknown reference", ("industries: [streaming]", "industries: [gaming]"), ("industries: [gaming]", 1),
+     "companies[0](id=netflix).industries[0]", "unknown industries id 'gaming'; expected one of: streaming"),
+    ("http url", ("homepage: https://kubernetes.io", "homepage: http://kubernetes.io"), ("homepage: http://", 1),
+     "tools[0](id=kubernetes).homepage", "expected an absolute https:// URL, got 'http://kubernetes.io'"),
+    ("javascript url", ("homepage: https://redis.io", "homepage: javascript:alert(1)"), ("javascript:", 1),
+     "databases[0](id=redis).homepage", "expected an absolute https:// URL, got 'javascript:alert(1)'"),
+    ("bad level", ("level: strong", "level: great"), ("level: great", 1),
+     "languages[0](id=go).ratings.compile-speed.level", "'strong', 'moderate', 'weak' or 'neutral'"),
+    ("missing rating", ("      typing: {value: Static, level: neutral}\n      compile-speed: {value: Slower", "      compile-speed: {value: Slower"),
+     ("ratings:", 2), "languages[1](id=java).ratings", "missing rating for criterion 'typing'"),
+]
+
+
+@pytest.mark.parametrize(("name", "edit", "marker", "path", "message"), BROKEN, ids=[case[0] for case in BROKEN])
+def test_broken_data_names_line_field_and_expectation(name, edit, marker, path, message) -> None:
+    """Each mistake is reported once, at the right line, with the field path and what was expected."""
+    old, new = edit
+    assert old in VALID, f"{name}: the fixture no longer contains {old!r}"
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(text)
+    # A mistake may have knock-on effects (a duplicated id also leaves its references dangling).
+    problem = next((p for p in problems if p.path == path), None)
+    assert problem is not None, f"{name}: no problem at {path} in {[str(p) for p in problems]}"
+    expected_line = line_of(text, *marker)
+    assert (problem.file, problem.line) == ("docs/data/ecosystem.yml", expected_line)
+    assert message in problem.message
+    assert str(problem) == f"docs/data/ecosystem.yml:{expected_line}: {path}: {problem.message}"
+
+
+def test_yaml_syntax_error_names_the_line() -> None:
+    """A syntax error points at the line where the parser stopped."""
+    text = VALID.replace("    description: Orchestrates containers.", "    description: [unclosed")
+    [problem] = problems_for(text)
+    # The flow sequence never closes, so the parser stops on the next key, one line down.
+    assert problem.line == line_of(text, "[unclosed") + 1
+    assert problem.message == "invalid YAML: expected ',' or ']', but got ':'"
+
+
+@pytest.mark.parametrize(("text", "found"), [("", "an empty file"), ("# only a comment\n", "an empty file"), ("- a\n", "a list")])
+def test_empty_or_non_mapping_file_is_rejected(text: str, found: str) -> None:
+    """A file without collections says what it found and what it expected."""
+    [problem] = problems_for(text)
+    assert problem.line == 1
+    assert problem.message == f"expected a mapping of collections (criteria, languages, tools, ...), got {found}"
+
+
+def test_duplicate_yaml_key_is_reported() -> None:
+    """A key given twice in one mapping is an error, not a silent overwrite."""
+    text = VALID.replace("    license: Apache-2.0\n", "    license: Apache-2.0\n    license: MIT\n")
+    [problem] = problems_for(text)
+    assert problem.line == line_of(text, "license: MIT")
+    assert problem.message == "duplicate key 'license'"
+
+
+def test_all_problems_are_reported_at_once() -> None:
+    """Several mistakes in one file are listed together, in file order."""
+    text = (
+        VALID.replace("    name: Kubernetes", "    nmae: Kubernetes")
+        .replace("first_release: 2014", 'first_release: "2014"')
+        .replace("homepage: https://redis.io", "homepage: javascript:alert(1)")
+    )
+    problems = problems_for(text)
+    # Renaming `name` is two problems: the unknown key and the missing field.
+    assert [p.path.rsplit(".", 1)[-1] for p in problems] == ["name", "nmae", "first_release", "homepage"]
+    assert [p.line for p in problems] == sorted(p.line for p in problems)
+    assert "4 problems" in str(EcosystemError(problems))
