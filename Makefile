@@ -22,7 +22,7 @@ export GOFLAGS := -mod=mod
 export GOCACHE := $(CURDIR)/.cache/go-build
 export GOPATH := $(CURDIR)/.cache/go
 
-.PHONY: help serve build test clean lock
+.PHONY: help serve build test clean lock schema
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ build: $(STAMP) ## Strict build of the site into site/
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/pytest
+
+schema: $(STAMP) ## Regenerate the data file's JSON Schema from macros/model.py
+	$(BIN)/python -m macros.schema
 
 lock: $(STAMP) ## Re-pin requirements.lock after editing pyproject.toml
 	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --allow-unsafe --strip-extras -o requirements.lock pyproject.toml

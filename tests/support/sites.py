@@ -55,6 +55,7 @@ def build_tiny_site(root: Path, pages: dict[str, str], *, data: str | None = Non
     data_file.parent.mkdir(parents=True, exist_ok=True)
     fixture = Path(__file__).resolve().parents[1] / "fixtures" / "ecosystem.yml"
     data_file.write_text(data if data is not None else fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    (data_file.parent / "ecosystem.schema.json").symlink_to(DOCS / "data" / "ecosystem.schema.json")
     for name, text in pages.items():
         page = root / "docs" / name
         page.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,67 @@
+"""Checks a built site's HTML: every internal link and anchor resolves, including links that macros and the theme make.
+
+MkDocs validates links written in Markdown only; raw HTML from macros and templates is checked here.
+Run as `python -m macros.sitecheck SITE_DIR`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+_SKIPPED_SCHEMES = ("http", "https", "mailto", "tel", "javascript", "data")
+_LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"))
+
+
+def _ids(soup: BeautifulSoup) -> set[str]:
+    return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+
+
+def _target(site: Path, page: Path, path: str) -> Path:
+    resolved = (page.parent / unquote(path)).resolve() if not path.startswith("/") else site / unquote(path).lstrip("/")
+    return resolved / "index.html" if resolved.is_dir() else resolved
+
+
+def link_problems(site: Path) -> list[str]:
+    """Every broken internal link or anchor as 'page: culprit: reason', sorted by page."""
+    site = site.resolve()
+    pages = sorted(site.rglob("*.html"))
+    soups = {page: BeautifulSoup(page.read_text(encoding="utf-8"), "lxml") for page in pages}
+    ids = {page: _ids(soup) for page, soup in soups.items()}
+    problems: list[str] = []
+    for page, soup in soups.items():
+        label = page.relative_to(site).as_posix()
+        if label == "404.html":  # served at any depth, so its relative links are written for the root only
+            continue
+        for tag_name, attribute in _LINK_ATTRIBUTES:
+            for tag in soup.find_all(tag_name, attrs={attribute: True}):
+                href = tag[attribute]
+                parts = urlsplit(href)
+                if parts.scheme in _SKIPPED_SCHEMES or href.startswith("//"):
+                    continue
+                target = _target(site, page, parts.path) if parts.path else page
+                if not target.exists():
+                    problems.append(f"{label}: {href}: no such file in the built site")
+                elif parts.fragment and target.suffix == ".html":
+                    fragment = unquote(parts.fragment)
+                    known = ids.get(target)
+                    if known is not None and fragment not in known:
+                        problems.append(f"{label}: {href}: no element with id {fragment!r} on {target.relative_to(site).as_posix()}")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    site = Path(args[0] if args else "site")
+    problems = link_problems(site)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} broken internal link(s) in {site}", file=sys.stderr if problems else sys.stdout)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

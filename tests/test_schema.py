@@ -1,0 +1,39 @@
+"""The committed JSON Schema matches the model, and the data file points editors at it."""
+
+import json
+
+import yaml
+
+from macros import schema
+from tests.support.sites import DOCS
+
+
+def test_committed_schema_is_current() -> None:
+    """A model change without `make schema` fails here, with the command to run."""
+    assert schema.main(["--check"]) == 0, "docs/data/ecosystem.schema.json is stale: run `make schema`"
+
+
+def test_check_reports_a_stale_schema(tmp_path, monkeypatch, capsys) -> None:
+    """--check fails and says how to fix it when the file differs from the model."""
+    stale = tmp_path / "ecosystem.schema.json"
+    stale.write_text("{}\n")
+    monkeypatch.setattr(schema, "SCHEMA_PATH", stale)
+    assert schema.main(["--check"]) == 1
+    assert "run `make schema`" in capsys.readouterr().err
+    assert stale.read_text() == "{}\n"
+
+
+def test_data_file_declares_its_schema_for_editors() -> None:
+    """The first line wires YAML editors to the schema for validation and completion."""
+    first_line = (DOCS / "data" / "ecosystem.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=./ecosystem.schema.json"
+
+
+def test_schema_rejects_what_the_model_rejects() -> None:
+    """The schema forbids unknown keys and non-https URLs, as the model does."""
+    document = json.loads(schema.ecosystem_schema())
+    tool = document["$defs"]["Tool"]
+    assert tool["additionalProperties"] is False
+    assert tool["properties"]["homepage"]["pattern"] == r"^https://\S+$"
+    assert set(document["required"]) >= {"languages", "tools", "companies", "databases"}
+    assert yaml.safe_load((DOCS / "data" / "ecosystem.yml").read_text(encoding="utf-8"))["tools"]
