@@ -22,7 +22,7 @@ export GOFLAGS := -mod=mod
 export GOCACHE := $(CURDIR)/.cache/go-build
 export GOPATH := $(CURDIR)/.cache/go
 
-.PHONY: help serve build test clean lock schema
+.PHONY: help serve build test clean lock schema bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ build: $(STAMP) ## Strict build of the site into site/
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/pytest
+
+bench: $(STAMP) ## Time the build against plain Material, and data loading at 10x-1000x
+	$(BIN)/python -m tests.bench
 
 schema: $(STAMP) ## Regenerate the data file's JSON Schema from macros/model.py
 	$(BIN)/python -m macros.schema

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
+
+from markupsafe import escape
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Table:
 
 def text(value: object) -> str:
     """Escape any value for HTML text or attribute context."""
-    return escape(str(value), quote=True)
+    return str(escape(str(value)))
 
 
 def link(href: str, label: str, *, external: bool = False) -> str:

@@ -10,12 +10,12 @@ import (
 func fast() string { return "fast replica" }
 
 func slow() string {
-	time.Sleep(200 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	return "slow replica"
 }
 
 func ExampleFirst() {
-	reply, err := channels.First(100*time.Millisecond, slow, fast)
+	reply, err := channels.First(50*time.Millisecond, slow, fast)
 	fmt.Println(reply, err)
 
 	_, err = channels.First(10*time.Millisecond, slow)

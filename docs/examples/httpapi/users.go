@@ -15,15 +15,15 @@ type User struct {
 	Name string `json:"name"`
 }
 
-// Server keeps users in memory; a real service would use a database.
-type Server struct {
+// server keeps users in memory; a real service would use a database.
+type server struct {
 	mu    sync.Mutex
 	users map[int]User
 }
 
 // NewServer returns the API's handler with its routes registered.
 func NewServer() http.Handler {
-	s := &Server{users: map[int]User{1: {ID: 1, Name: "Ada"}}}
+	s := &server{users: map[int]User{1: {ID: 1, Name: "Ada"}}}
 
 	mux := http.NewServeMux()
 	// Go 1.22+ patterns: an HTTP method, a path and {wildcards}.
@@ -32,7 +32,7 @@ func NewServer() http.Handler {
 	return RequestID(mux)
 }
 
-func (s *Server) getUser(w http.ResponseWriter, r *http.Request) {
+func (s *server) getUser(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.Atoi(r.PathValue("id"))
 	if err != nil {
 		http.Error(w, "id must be a number", http.StatusBadRequest)
@@ -48,7 +48,8 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, u)
 }
 
-func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
+func (s *server) createUser(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20) // refuse bodies over 1 MiB
 	var u User
 	if err := json.NewDecoder(r.Body).Decode(&u); err != nil || u.Name == "" {
 		http.Error(w, "body must be a JSON user with a name", http.StatusBadRequest)

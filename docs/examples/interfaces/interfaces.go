@@ -18,11 +18,12 @@ func (e Email) Notify(user, msg string) string {
 	return fmt.Sprintf("mail from %s to %s: %s", e.From, user, msg)
 }
 
+// SMS needs no fields to be a Notifier.
 type SMS struct{}
 
 func (SMS) Notify(user, msg string) string { return "sms to " + user + ": " + msg }
 
-// Counter also satisfies io.Writer, so fmt.Fprintf can write to it.
+// *Counter satisfies io.Writer, so fmt.Fprint can write to it.
 type Counter struct{ Bytes int }
 
 func (c *Counter) Write(p []byte) (int, error) {
@@ -40,7 +41,7 @@ type AuditedEmail struct {
 	*Counter
 }
 
-// Notify overrides the promoted method and calls the embedded one.
+// Notify shadows the promoted Email.Notify and calls it explicitly.
 func (a AuditedEmail) Notify(user, msg string) string {
 	out := a.Email.Notify(user, msg)
 	fmt.Fprint(a, out) // a.Write is Counter's method, promoted

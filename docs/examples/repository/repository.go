@@ -19,7 +19,7 @@ type User struct {
 	Email string
 }
 
-// Users reads and writes the users table. *sql.DB is a connection pool,
+// Users gives access to the users table. *sql.DB is a connection pool,
 // safe for concurrent use: create it once and share it.
 type Users struct {
 	db *sql.DB

@@ -1,0 +1,112 @@
+"""`make bench`: build time against plain Material, and how data loading and rendering scale.
+
+Timings on a shared machine are noisy, so the targets compare ratios measured in the same run.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from macros import render
+from macros.loader import parse_ecosystem
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "docs" / "data" / "ecosystem.yml"
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+BUILD_RATIO_TARGET = 1.3
+ADDED_SECONDS_TARGET = 2.0
+SCALES = (1, 10, 100, 1000)
+# Collections multiplied for the synthetic files. Criteria, categories and industries are the columns and
+# facets of the matrices, so they stay fixed: growth comes from more entries, not more columns.
+SCALED = ("languages", "tools", "companies", "databases", "architectures")
+
+
+def timed_build(config: Path, site: Path) -> float:
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], cwd=REPO, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def synthetic(data: dict, factor: int) -> str:
+    """The data file with each scaled collection repeated `factor` times under fresh ids; references stay valid."""
+    scaled = copy.deepcopy(data)
+    for name in SCALED:
+        originals = data[name]
+        scaled[name] = [dict(item) for item in originals] + [
+            dict(item, id=f"{item['id']}-x{copy_number}") for copy_number in range(1, factor) for item in originals
+        ]
+    return yaml.safe_dump(scaled, sort_keys=False)
+
+
+def render_everything(text: str) -> int:
+    eco = parse_ecosystem(text, file="synthetic.yml")
+    pages = [
+        render.language_comparison(eco),
+        *(render.language_matchup(eco, matchup.against) for matchup in eco.matchups),
+        render.tool_matrix(eco, by="category"),
+        render.company_matrix(eco),
+        render.industry_matrix(eco),
+        render.database_matrix(eco),
+        render.architecture_comparison(eco),
+        render.data_downloads(eco, base=""),
+    ]
+    return sum(map(len, pages))
+
+
+def main() -> int:
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "mkdocs.plain.yml"
+        # Same pages, theme and Markdown extensions, without the project's macros plugin.
+        plain.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nplugins:\n  - search\n", encoding="utf-8")
+        full_times, plain_times = [], []
+        for _ in range(RUNS):  # interleaved, so machine load hits both alike
+            full_times.append(timed_build(REPO / "mkdocs.yml", Path(tmp) / "full"))
+            plain_times.append(timed_build(plain, Path(tmp) / "plain"))
+    full, base = statistics.median(full_times), statistics.median(plain_times)
+    ratio = full / base
+    print(f"Full build (median of {RUNS}):        {full:6.2f} s")
+    print(f"Plain Material build (median of {RUNS}): {base:6.2f} s")
+    verdict = "ok" if ratio <= BUILD_RATIO_TARGET else "MISSED"
+    print(f"Ratio: {ratio:.2f}x (target <= {BUILD_RATIO_TARGET}x) {verdict}")
+    if verdict != "ok":
+        failures.append("build ratio")
+
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    entries = sum(len(data[name]) for name in SCALED)
+    print("\nLoad + validate + render all tables (median of 3):")
+    results = {}
+    for factor in SCALES:
+        text = synthetic(data, factor)
+        samples = []
+        for _ in range(3):
+            start = time.perf_counter()
+            render_everything(text)
+            samples.append(time.perf_counter() - start)
+        results[factor] = statistics.median(samples)
+        print(f"  {factor:5d}x ({entries * factor:6d} entries): {results[factor] * 1000:9.1f} ms  ({results[factor] / (entries * factor) * 1e6:6.1f} us/entry)")
+    growth = results[1000] / results[100]
+    added = results[1000] - results[1]
+    linear = "ok" if growth <= 15 else "MISSED"
+    print(f"Scaling 100x -> 1000x: {growth:.1f}x for 10x the data (linear ~10x, target <= 15x) {linear}")
+    fast = "ok" if added < ADDED_SECONDS_TARGET else "MISSED"
+    print(f"1000x data adds {added:.2f} s (target < {ADDED_SECONDS_TARGET} s) {fast}")
+    failures += [name for name, status in (("scaling", linear), ("1000x time", fast)) if status != "ok"]
+    if failures:
+        print(f"\nTargets missed: {', '.join(failures)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
