@@ -68,7 +68,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "mkdocs.plain.yml"
         # Same pages, theme and Markdown extensions, without the project's macros plugin.
-        plain.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nplugins:\n  - search\n", encoding="utf-8")
+        plain.write_text(
+            f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {REPO / 'docs'}\ntheme:\n  custom_dir: {REPO / 'overrides'}\n"
+            "plugins:\n  - search\n",
+            encoding="utf-8",
+        )
         full_times, plain_times = [], []
         for _ in range(RUNS):  # interleaved, so machine load hits both alike
             full_times.append(timed_build(REPO / "mkdocs.yml", Path(tmp) / "full"))
