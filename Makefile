@@ -22,7 +22,7 @@ export GOFLAGS := -mod=mod
 export GOCACHE := $(CURDIR)/.cache/go-build
 export GOPATH := $(CURDIR)/.cache/go
 
-.PHONY: help serve build test clean lock schema bench
+.PHONY: help serve build test clean lock schema bench offline
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -33,7 +33,7 @@ $(STAMP): requirements.lock
 	touch $@
 
 serve: $(STAMP) ## Preview the site with live reload on http://127.0.0.1:8000
-	$(MKDOCS) serve --strict --dev-addr $(ADDR) --watch macros --watch overrides
+	SITE_URL=http://$(ADDR)/ $(MKDOCS) serve --strict --dev-addr $(ADDR) --watch macros --watch overrides
 
 build: $(STAMP) ## Strict build of the site into site/
 	$(MKDOCS) build --strict --clean --site-dir site
@@ -43,6 +43,16 @@ test: $(STAMP) ## Run the whole test suite
 
 bench: $(STAMP) ## Time the build against plain Material, and data loading at 10x-1000x
 	$(BIN)/python -m tests.bench
+
+NPM_STAMP := node_modules/.package-lock.json
+OFFLINE_ZIP := dist/go-for-backend-systems-offline.zip
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+offline: $(STAMP) $(NPM_STAMP) ## Zip the site for reading without a server into dist/
+	$(BIN)/python -m macros.bundle --build $(OFFLINE_ZIP)
 
 schema: $(STAMP) ## Regenerate the data file's JSON Schema from macros/model.py
 	$(BIN)/python -m macros.schema

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import build_tiny_site, page
+from tests.support.sites import build_tiny_site, mkdocs_build, page
 
 GO_TEMPLATE = 'template.Must(template.New("user").Parse("Hello, {{ .Name }}!"))'
 GO_LITERAL = "grid := [][]int{{1, 2}, {3, 4}}"
@@ -92,3 +92,15 @@ def test_exports_and_data_file_are_published(tmp_path: Path) -> None:
     assert build.returncode == 0, build.log
     for link in build.html("index.html").select(".gfbs-downloads a"):
         assert (build.site / link["href"]).is_file(), link["href"]
+
+
+def test_changing_the_data_changes_the_page_on_the_next_build(tmp_path: Path) -> None:
+    """Tables are regenerated from ecosystem.yml on every build; nothing is cached between builds."""
+    first = build_tiny_site(tmp_path, {"index.md": page("Home", "{{ tool_matrix() }}")})
+    assert first.returncode == 0, first.log
+    assert "Orchestrates containers." in first.html("index.html").select_one("#tool-kubernetes").find_parent("tr").get_text()
+    data = tmp_path / "docs" / "data" / "ecosystem.yml"
+    data.write_text(data.read_text().replace("Orchestrates containers.", "Schedules containers on a cluster."))
+    second = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert second.returncode == 0, second.log
+    assert "Schedules containers on a cluster." in second.html("index.html").select_one("#tool-kubernetes").find_parent("tr").get_text()
