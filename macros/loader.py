@@ -57,7 +57,7 @@ def parse_ecosystem(text: str, *, file: str) -> Ecosystem:
 
 
 def _validated(text: str, file: str) -> Ecosystem:
-    data, lines, problems = _compose(text, file)
+    data, root, problems = _compose(text, file)
     if problems:
         raise EcosystemError(problems)
     if not isinstance(data, dict):
@@ -66,10 +66,13 @@ def _validated(text: str, file: str) -> Ecosystem:
     try:
         eco = Ecosystem.model_validate(data)
     except ValidationError as error:
+        lines = _line_map(root)  # only a file with problems pays for the line map
         problems = [_problem_from(detail, data, lines, file) for detail in error.errors()]
         raise EcosystemError(sorted(problems, key=lambda problem: problem.line)) from None
-    problems = [Problem(file, _line_of(loc, lines), _dotted(loc, data), message) for loc, message in reference_problems(eco)]
-    if problems:
+    references = reference_problems(eco)
+    if references:
+        lines = _line_map(root)
+        problems = [Problem(file, _line_of(loc, lines), _dotted(loc, data), message) for loc, message in references]
         raise EcosystemError(sorted(problems, key=lambda problem: problem.line))
     return eco
 
@@ -86,8 +89,8 @@ def _collector_paused():
             gc.enable()
 
 
-def _compose(text: str, file: str) -> tuple[object, dict[Loc, int], list[Problem]]:
-    """Build plain Python data plus a map from field path to 1-based line; flag duplicate keys."""
+def _compose(text: str, file: str) -> tuple[object, yaml.Node | None, list[Problem]]:
+    """Build plain Python data, keeping the node tree for line numbers; flag duplicate keys."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -96,39 +99,48 @@ def _compose(text: str, file: str) -> tuple[object, dict[Loc, int], list[Problem
         line = mark.line + 1 if mark else 1
         reason = getattr(error, "problem", None) or str(error)
         reason = reason.removeprefix("did not find ")  # libyaml's wording; the pure-Python parser says "expected"
-        return None, {}, [Problem(file, line, "", f"invalid YAML: {reason}")]
+        return None, None, [Problem(file, line, "", f"invalid YAML: {reason}")]
     finally:
         loader.dispose()
-    lines: dict[Loc, int] = {}
     problems: list[Problem] = []
 
     def build(node: yaml.Node, loc: Loc) -> object:
-        # Every key and list item records its line; a scalar's own line is its key's or item's.
         if isinstance(node, yaml.MappingNode):
             result: dict[object, object] = {}
             for key_node, value_node in node.value:
                 key = key_node.value if key_node.tag == _STR_TAG else loader.construct_object(key_node, deep=True)
-                child = (*loc, key)
                 if key in result:
-                    problems.append(Problem(file, key_node.start_mark.line + 1, _dotted(child, None), f"duplicate key {key!r}"))
-                lines[child] = key_node.start_mark.line + 1
-                result[key] = build(value_node, child)
+                    problems.append(Problem(file, key_node.start_mark.line + 1, _dotted((*loc, key), None), f"duplicate key {key!r}"))
+                result[key] = build(value_node, (*loc, key))
             return result
         if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item_node in enumerate(node.value):
-                child = (*loc, index)
-                lines[child] = item_node.start_mark.line + 1
-                items.append(build(item_node, child))
-            return items
+            return [build(item_node, (*loc, index)) for index, item_node in enumerate(node.value)]
         if node.tag == _STR_TAG:  # the common case, without the constructor's dispatch
             return node.value
         return loader.construct_object(node, deep=True)
 
+    data = build(root, ()) if root is not None else None
+    return data, root, problems
+
+
+def _line_map(root: yaml.Node | None) -> dict[Loc, int]:
+    """Field path -> line of its key or list item; built only when there is something to report."""
+    lines: dict[Loc, int] = {}
+
+    def walk(node: yaml.Node, loc: Loc) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                lines[(*loc, key_node.value)] = key_node.start_mark.line + 1
+                walk(value_node, (*loc, key_node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item_node in enumerate(node.value):
+                lines[(*loc, index)] = item_node.start_mark.line + 1
+                walk(item_node, (*loc, index))
+
     if root is not None:
         lines[()] = root.start_mark.line + 1
-    data = build(root, ()) if root is not None else None
-    return data, lines, problems
+        walk(root, ())
+    return lines
 
 
 def _problem_from(detail: dict, data: object, lines: dict[Loc, int], file: str) -> Problem:
