@@ -39,7 +39,7 @@ class ToolRun:
 
     def report(self) -> str:
         """The command line and its output, for an assertion message."""
-        command = " ".join(Path(self.args[0]).name if i == 0 else a for i, a in enumerate(self.args))
+        command = " ".join([Path(self.args[0]).name, *self.args[1:]])
         return f"$ cd {self.cwd} && {command}  (exit {self.returncode})\n{self.output}"
 
 
@@ -301,3 +301,11 @@ def test_unformatted_lines_counts_lines_of_the_original() -> None:
     """A gofmt diff hunk is turned into the original file's line numbers, context lines included."""
     diff = "diff a.go.orig a.go\n--- a.go.orig\n+++ a.go\n@@ -3,4 +3,4 @@\n ctx\n-x :=  1\n+x := 1\n ctx\n-y :=  2\n+y := 2\n"
     assert unformatted_lines(diff) == ["a.go:4: not gofmt-formatted: x :=  1", "a.go:6: not gofmt-formatted: y :=  2"]
+
+
+def test_missing_toolchain_fails_with_advice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without a go binary in the virtualenv the checks fail (never skip) and say how to install it."""
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    with pytest.raises(pytest.fail.Exception, match="install the dev extras"):
+        _venv_go()
