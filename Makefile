@@ -9,6 +9,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.package-lock.json
+OFFLINE_ZIP := dist/go-for-backend-systems-offline.zip
 MKDOCS := $(BIN)/mkdocs
 ADDR ?= 127.0.0.1:8000
 
@@ -38,14 +40,11 @@ serve: $(STAMP) ## Preview the site with live reload on http://127.0.0.1:8000
 build: $(STAMP) ## Strict build of the site into site/
 	$(MKDOCS) build --strict --clean --site-dir site
 
-test: $(STAMP) ## Run the whole test suite
+test: $(STAMP) $(NPM_STAMP) ## Run the whole test suite
 	$(BIN)/pytest
 
 bench: $(STAMP) ## Time the build against plain Material, and data loading at 10x-1000x
 	$(BIN)/python -m tests.bench
-
-NPM_STAMP := node_modules/.package-lock.json
-OFFLINE_ZIP := dist/go-for-backend-systems-offline.zip
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund

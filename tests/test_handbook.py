@@ -95,6 +95,9 @@ def test_no_asset_is_loaded_from_another_host(handbook) -> None:
                     continue
                 if re.match(r"^(https?:)?//", value):
                     offenders.append(f"{page.relative_to(handbook.site)}: <{tag} {attribute}={value}>")
+        # Material's source component would make the browser ask api.github.com for repository facts.
+        if soup.select('[data-md-component="source"]'):
+            offenders.append(f"{page.relative_to(handbook.site)}: repository facts fetched from GitHub")
     for stylesheet in handbook.site.rglob("*.css"):
         for url in re.findall(r"(?:url\(|@import\s+)['\"]?((?:https?:)?//[^'\")\s]+)", stylesheet.read_text(encoding="utf-8")):
             offenders.append(f"{stylesheet.relative_to(handbook.site)}: {url}")
