@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import render
-from .loader import EcosystemError, load_ecosystem
+from .loader import EcosystemError, load_ecosystem, pin_for_build, release_after_build
 from .protect import protect_code, restore_code
 from .render.downloads import export_files
 
@@ -31,6 +31,7 @@ def define_env(env) -> None:
     except EcosystemError as error:
         raise PluginError(str(error)) from None
     env.ecosystem = eco
+    pin_for_build()
 
     def site_root() -> str:
         """Relative path from the current page to the site root, for links in generated HTML."""
@@ -80,10 +81,11 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Publish the CSV and JSON exports of every table next to the data file."""
+    """Publish the CSV and JSON exports of every table next to the data file, then release the pinned data."""
     site_dir = Path(env.conf["site_dir"])
     for relative, content in export_files(env.ecosystem).items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     log.debug("wrote data exports to %s", site_dir)
+    release_after_build()

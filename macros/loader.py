@@ -77,6 +77,19 @@ def _validated(text: str, file: str) -> Ecosystem:
     return eco
 
 
+def pin_for_build() -> None:
+    """Move everything alive now, the loaded data included, out of the collector's reach until release_after_build.
+
+    The data lives for the whole build; without this every full collection while pages render walks all of it again.
+    """
+    gc.freeze()
+
+
+def release_after_build() -> None:
+    """Hand the pinned objects back to the collector, so rebuilds under `mkdocs serve` do not pile them up."""
+    gc.unfreeze()
+
+
 @contextmanager
 def _collector_paused():
     """Loading makes many small objects that all live on; cyclic GC passes over them would make it quadratic."""
@@ -102,24 +115,30 @@ def _compose(text: str, file: str) -> tuple[object, yaml.Node | None, list[Probl
         return None, None, [Problem(file, line, "", f"invalid YAML: {reason}")]
     finally:
         loader.dispose()
-    problems: list[Problem] = []
+    duplicates: list[yaml.Node] = []
 
-    def build(node: yaml.Node, loc: Loc) -> object:
+    def build(node: yaml.Node) -> object:
         if isinstance(node, yaml.MappingNode):
             result: dict[object, object] = {}
             for key_node, value_node in node.value:
                 key = key_node.value if key_node.tag == _STR_TAG else loader.construct_object(key_node, deep=True)
                 if key in result:
-                    problems.append(Problem(file, key_node.start_mark.line + 1, _dotted((*loc, key), None), f"duplicate key {key!r}"))
-                result[key] = build(value_node, (*loc, key))
+                    duplicates.append(key_node)
+                result[key] = build(value_node)
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [build(item_node, (*loc, index)) for index, item_node in enumerate(node.value)]
+            return [build(item_node) for item_node in node.value]
         if node.tag == _STR_TAG:  # the common case, without the constructor's dispatch
             return node.value
         return loader.construct_object(node, deep=True)
 
-    data = build(root, ()) if root is not None else None
+    data = build(root) if root is not None else None
+    problems = []
+    if duplicates:  # rare: only now pay for the paths
+        by_line = {line: loc for loc, line in _line_map(root).items()}
+        for key_node in duplicates:
+            line = key_node.start_mark.line + 1
+            problems.append(Problem(file, line, _dotted(by_line.get(line, ()), None), f"duplicate key {key_node.value!r}"))
     return data, root, problems
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from macros import render
-from macros.loader import parse_ecosystem
+from macros.loader import parse_ecosystem, pin_for_build, release_after_build
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "docs" / "data" / "ecosystem.yml"
@@ -49,7 +49,16 @@ def synthetic(data: dict, factor: int) -> str:
 
 
 def render_everything(text: str) -> int:
+    """What a build does with the data: load it once, pin it as define_env does, render every table."""
     eco = parse_ecosystem(text, file="synthetic.yml")
+    pin_for_build()
+    try:
+        return _render_tables(eco)
+    finally:
+        release_after_build()
+
+
+def _render_tables(eco) -> int:
     pages = [
         render.language_comparison(eco),
         *(render.language_matchup(eco, matchup.against) for matchup in eco.matchups),
