@@ -24,7 +24,7 @@ export GOFLAGS := -mod=mod
 export GOCACHE := $(CURDIR)/.cache/go-build
 export GOPATH := $(CURDIR)/.cache/go
 
-.PHONY: help serve build test clean lock schema bench offline
+.PHONY: help serve build test clean lock schema bench offline audit check review
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,8 +40,19 @@ serve: $(STAMP) ## Preview the site with live reload on http://127.0.0.1:8000
 build: $(STAMP) ## Strict build of the site into site/
 	$(MKDOCS) build --strict --clean --site-dir site
 
-test: $(STAMP) $(NPM_STAMP) ## Run the whole test suite
+test: $(STAMP) $(NPM_STAMP) check ## Run the content checks, then the whole test suite
 	$(BIN)/pytest
+
+# The checks build into their own folder, so they never touch site/.
+CHECK_SITE := .cache/check-site
+# Empty means origin/main when the clone has it, else the previous commit.
+BASE ?=
+
+check: $(STAMP) ## Content checks before pushing: data, front matter, spelling, lint, build, links
+	$(BIN)/python -m macros.checks --site-dir $(CHECK_SITE)
+
+review: $(STAMP) ## Summarise data entry and page changes against BASE (default origin/main)
+	@$(BIN)/python -m macros.review $(BASE)
 
 bench: $(STAMP) ## Time the build against plain Material, and data loading at 10x-1000x
 	$(BIN)/python -m tests.bench
@@ -52,6 +63,13 @@ $(NPM_STAMP): package.json package-lock.json
 
 offline: $(STAMP) $(NPM_STAMP) ## Zip the site for reading without a server into dist/
 	$(BIN)/python -m macros.bundle --build $(OFFLINE_ZIP)
+
+# Lighthouse finds the browser through CHROME_PATH; Playwright is given the same one.
+CHROME_PATH ?= /usr/bin/chromium
+AUDIT_PRESET ?= desktop
+
+audit: $(STAMP) $(NPM_STAMP) ## Serve the site on loopback and report axe, Lighthouse and page weight
+	CHROME_PATH=$(CHROME_PATH) $(BIN)/python -m macros.audit --preset $(AUDIT_PRESET)
 
 schema: $(STAMP) ## Regenerate the data file's JSON Schema from macros/model.py
 	$(BIN)/python -m macros.schema

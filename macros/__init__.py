@@ -22,8 +22,8 @@ DATA_FILE = "data/ecosystem.yml"  # relative to docs_dir
 
 def define_env(env) -> None:
     """Load and validate the data (any problem stops the build before a page is written), then register macros."""
-    path = Path(env.conf["docs_dir"]) / DATA_FILE
-    project_dir = Path(env.conf["config_file_path"]).parent
+    path = Path(env.conf["docs_dir"]).resolve() / DATA_FILE
+    project_dir = Path(env.conf["config_file_path"]).resolve().parent
     try:
         eco = load_ecosystem(path, display_name=path.relative_to(project_dir).as_posix())
     except FileNotFoundError:

@@ -76,10 +76,10 @@ def main() -> int:
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "mkdocs.plain.yml"
-        # Same pages, theme and Markdown extensions, without the project's macros plugin.
+        # Same pages, theme and Markdown extensions, without the project's plugins and hooks.
         plain.write_text(
             f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {REPO / 'docs'}\ntheme:\n  custom_dir: {REPO / 'overrides'}\n"
-            "plugins:\n  - search\n",
+            "plugins:\n  - search\nhooks: []\n",
             encoding="utf-8",
         )
         full_times, plain_times = [], []

@@ -48,6 +48,26 @@ def test_tables_are_accessible(make, table_id: str) -> None:
         assert header.get("scope") == "row" and header.get("id")
 
 
+@pytest.mark.parametrize(("make", "table_id"), TABLES, ids=[case[1] for case in TABLES])
+def test_tables_carry_what_tables_js_sorts_and_filters_by(make, table_id: str) -> None:
+    """Every column header names its kind; number columns hold numbers; each row has as many cells as headers."""
+    table = soup(make(ECO)).find("table", id=table_id)
+    headers = table.thead.find_all("th")
+    assert {th.get("data-kind") for th in headers} <= {"text", "number", "category"}
+    for row in table.tbody.find_all("tr"):
+        cells = row.find_all(["th", "td"], recursive=False)
+        assert len(cells) == len(headers)
+        for th, cell in zip(headers, cells):
+            if th["data-kind"] == "number":
+                float(cell.get("data-sort") or cell.get_text(strip=True))
+
+
+def test_language_columns_are_named_by_language_id() -> None:
+    """The language chooser (and its ?language-comparison.langs=go,java URL) keys columns by language id."""
+    headers = soup(render.language_comparison(ECO)).select("table#language-comparison thead th")
+    assert [th.get("id") for th in headers[1:]] == [f"language-{lang.id}" for lang in ECO.languages]
+
+
 def test_language_comparison_has_icons_with_text_and_a_legend() -> None:
     """Levels are icons with a text equivalent, explained by a legend."""
     html = soup(render.language_comparison(ECO))

@@ -1,0 +1,52 @@
+"""MkDocs hook: finishes the whole-handbook print page that mkdocs-print-site-plugin writes.
+
+The plugin renders its page after the build, so the page skips every
+`on_post_page` event (such as the one in macros/local_only.py); this hook runs
+them. The plugin also points in-page links at `#<page key>-<anchor>` but
+renames only the ids of headings, footnotes and list items; this hook renames
+the other link targets (code line anchors, table rows) to match, so no link on
+the print page is broken.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+_PAGE_START = re.compile(r'<section class="print-page" id="([^"]+)"')
+_HREF = re.compile(r'href="#([^"]+)"')
+_ID = re.compile(r'\bid="([^"]+)"')
+_TARGET = re.compile(r'\b(id|name)="([^"]+)"')
+
+
+def mend_links(html: str) -> str:
+    """Rename `id`/`name` X inside page section KEY to KEY-X wherever a link wants KEY-X and nothing has that id yet."""
+    wanted = set(_HREF.findall(html)) - set(_ID.findall(html))
+    if not wanted:
+        return html
+    starts = list(_PAGE_START.finditer(html))
+    pieces = [html[: starts[0].start()]] if starts else [html]
+    for index, start in enumerate(starts):
+        key = start.group(1)
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(html)
+
+        def rename(match: re.Match, key: str = key) -> str:
+            attribute, value = match.groups()
+            return f'{attribute}="{key}-{value}"' if f"{key}-{value}" in wanted else match.group()
+
+        pieces.append(_TARGET.sub(rename, html[start.start() : end]))
+    return "".join(pieces)
+
+
+@event_priority(-100)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """After print-site has written its page: run the page events it skipped, then mend its links."""
+    plugin = config.plugins.get("print-site")
+    if plugin is None or not plugin.config.get("enabled"):
+        return
+    path = Path(plugin.print_file.abs_dest_path)
+    html = config.plugins.on_post_page(path.read_text(encoding="utf-8"), page=plugin.print_page, config=config)
+    path.write_text(mend_links(html), encoding="utf-8")

@@ -1,0 +1,183 @@
+"""`make review BASE=<ref>`: a Markdown summary of what a change does to the data file and the pages, for a pull request.
+
+    python -m macros.review [BASE]    BASE defaults to origin/main, or HEAD~1 when there is no origin/main
+
+The data file is compared entry by entry (by id) and field by field; pages are listed from `git diff`
+against BASE, including uncommitted and untracked files. The output suits $GITHUB_STEP_SUMMARY.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA_FILE = "docs/data/ecosystem.yml"
+DOCS = "docs/"
+# Entries are matched by the first of these keys they have; matchups have no id of their own.
+_KEYS = ("id", "against")
+_STATUS = {"A": "added", "M": "changed", "D": "removed", "R": "renamed", "C": "copied", "T": "changed type"}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class EntryChange:
+    """One entry of a collection that was added, removed or changed."""
+
+    collection: str
+    key: str
+    kind: str  # "added", "removed" or "changed"
+    fields: tuple[FieldChange, ...] = ()
+
+
+def diff_ecosystem(old: dict | None, new: dict | None) -> list[EntryChange]:
+    """Entries added, removed and changed between two parsed data files, collection by collection, in file order."""
+    old, new = old or {}, new or {}
+    changes: list[EntryChange] = []
+    for collection in [*new, *(name for name in old if name not in new)]:
+        before, after = _entries(old.get(collection)), _entries(new.get(collection))
+        for key, entry in after.items():
+            if key not in before:
+                changes.append(EntryChange(collection, key, "added"))
+            else:
+                fields = tuple(_field_changes(before[key], entry))
+                if fields:
+                    changes.append(EntryChange(collection, key, "changed", fields))
+        changes += [EntryChange(collection, key, "removed") for key in before if key not in after]
+    return changes
+
+
+def _entries(items: object) -> dict[str, object]:
+    """A collection as key -> entry; an entry without id or against is keyed by its position."""
+    if not isinstance(items, list):
+        return {} if items is None else {"(value)": items}
+    keyed: dict[str, object] = {}
+    for index, item in enumerate(items):
+        key = next((str(item[name]) for name in _KEYS if isinstance(item, dict) and name in item), f"#{index + 1}")
+        keyed[key] = item
+    return keyed
+
+
+def _field_changes(old: object, new: object, prefix: str = "") -> list[FieldChange]:
+    """Nested mappings are compared key by key (`ratings.typing.level`); anything else as a whole value."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        changes: list[FieldChange] = []
+        for key in [*new, *(name for name in old if name not in new)]:
+            field = f"{prefix}.{key}" if prefix else str(key)
+            if key not in old:
+                changes.append(FieldChange(field, None, new[key]))
+            elif key not in new:
+                changes.append(FieldChange(field, old[key], None))
+            else:
+                changes += _field_changes(old[key], new[key], field)
+        return changes
+    return [] if old == new else [FieldChange(prefix or "(value)", old, new)]
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "(none)"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def render_data_changes(changes: list[EntryChange]) -> list[str]:
+    """Markdown lines: one bullet per entry, with a sub-bullet per changed field (old -> new)."""
+    if not changes:
+        return ["No entries changed."]
+    lines: list[str] = []
+    collection = None
+    for change in changes:
+        if change.collection != collection:
+            collection = change.collection
+            lines += ["", f"**{collection}**", ""]
+        lines.append(f"- {change.kind.capitalize()} `{change.key}`")
+        for field in change.fields:
+            if field.old is None:
+                lines.append(f"    - `{field.field}`: added {_value(field.new)}")
+            elif field.new is None:
+                lines.append(f"    - `{field.field}`: removed (was {_value(field.old)})")
+            else:
+                lines.append(f"    - `{field.field}`: {_value(field.old)} → {_value(field.new)}")
+    return lines[1:] if lines[0] == "" else lines
+
+
+def render_file_changes(files: list[tuple[str, str]]) -> list[str]:
+    """Markdown lines for (status, path) pairs: pages first, then the other files under docs/."""
+    pages = [(status, path) for status, path in files if path.endswith(".md")]
+    others = [(status, path) for status, path in files if not path.endswith(".md") and path != DATA_FILE]
+    lines = ["### Pages", ""]
+    lines += [f"- {status}: `{path}`" for status, path in pages] or ["No pages changed."]
+    if others:
+        lines += ["", "### Other files under docs/", "", *(f"- {status}: `{path}`" for status, path in others)]
+    return lines
+
+
+def summary(base: str, old: dict | None, new: dict | None, files: list[tuple[str, str]]) -> str:
+    """The whole Markdown summary."""
+    lines = [f"## Changes against `{base}`", "", f"### Data: `{DATA_FILE}`", "", *render_data_changes(diff_ecosystem(old, new)), ""]
+    lines += render_file_changes(files)
+    return "\n".join(lines) + "\n"
+
+
+# --- git --------------------------------------------------------------------------------------------
+
+
+def _git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check)
+
+
+def default_base(repo: Path) -> str:
+    """origin/main when the clone has it, else the previous commit."""
+    found = _git(repo, "rev-parse", "--verify", "--quiet", "origin/main^{commit}", check=False)
+    return "origin/main" if found.returncode == 0 else "HEAD~1"
+
+
+def data_at(repo: Path, base: str) -> dict | None:
+    """The data file as it was at base, parsed; None when it did not exist there."""
+    shown = _git(repo, "show", f"{base}:{DATA_FILE}", check=False)
+    return yaml.safe_load(shown.stdout) if shown.returncode == 0 else None
+
+
+def changed_files(repo: Path, base: str) -> list[tuple[str, str]]:
+    """(status, path) of every file under docs/ that differs from base, untracked files included."""
+    diff = _git(repo, "diff", "--name-status", "-M", base, "--", DOCS).stdout
+    files = []
+    for line in diff.splitlines():
+        status, *paths = line.split("\t")
+        label = _STATUS.get(status[0], status)
+        files.append((f"{label} from `{paths[0]}`" if status[0] == "R" else label, paths[-1]))
+    untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "--", DOCS).stdout
+    files += [("added", path) for path in untracked.splitlines()]
+    return sorted(files, key=lambda item: item[1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    top = _git(Path.cwd(), "rev-parse", "--show-toplevel", check=False)
+    if top.returncode != 0:
+        print("make review: not inside a git repository", file=sys.stderr)
+        return 2
+    repo = Path(top.stdout.strip())
+    base = args[0] if args and args[0] else default_base(repo)
+    if _git(repo, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode != 0:
+        print(f"make review: unknown git ref {base!r}; pass BASE=<branch, tag or commit>, e.g. BASE=origin/main", file=sys.stderr)
+        return 2
+    current = repo / DATA_FILE
+    new = yaml.safe_load(current.read_text(encoding="utf-8")) if current.is_file() else None
+    sys.stdout.write(summary(base, data_at(repo, base), new, changed_files(repo, base)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

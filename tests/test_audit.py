@@ -1,0 +1,123 @@
+"""`make audit`'s pure parts: the gzip server, target evaluation and the report table (Lighthouse itself is not run here)."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+from pathlib import Path
+
+import pytest
+
+from macros.audit import Check, axe_check, format_report, lighthouse_checks, serve, weight_check
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "index.html").write_text("<h1>home</h1>" * 100, encoding="utf-8")
+    (tmp_path / "404.html").write_text("<h1>missing</h1>", encoding="utf-8")
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "index.html").write_text("<h1>guide</h1>", encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG not really")
+    return tmp_path
+
+
+def _get(url: str, path: str, **headers: str) -> http.client.HTTPResponse:
+    host = url.removeprefix("http://").rstrip("/")
+    connection = http.client.HTTPConnection(host, timeout=10)
+    connection.request("GET", path, headers=headers)
+    return connection.getresponse()
+
+
+def test_server_gzips_text_when_asked(site: Path) -> None:
+    """HTML comes gzipped to a client that accepts gzip, and plain to one that does not."""
+    with serve(site) as url:
+        zipped = _get(url, "/", **{"Accept-Encoding": "gzip, deflate"})
+        body = zipped.read()
+        plain = _get(url, "/")
+        plain_body = plain.read()
+    assert url.startswith("http://127.0.0.1:")
+    assert zipped.getheader("Content-Encoding") == "gzip"
+    assert int(zipped.getheader("Content-Length")) == len(body) < len(plain_body)
+    assert gzip.decompress(body) == plain_body == (site / "index.html").read_bytes()
+    assert plain.getheader("Content-Encoding") is None
+
+
+def test_server_leaves_binary_files_alone(site: Path) -> None:
+    """Images are sent as they are even to a client that accepts gzip."""
+    with serve(site) as url:
+        response = _get(url, "/logo.png", **{"Accept-Encoding": "gzip"})
+        body = response.read()
+    assert response.getheader("Content-Encoding") is None
+    assert body == (site / "logo.png").read_bytes()
+
+
+def test_server_answers_unknown_paths_with_the_404_page(site: Path) -> None:
+    """A missing page gets status 404 and the site's 404.html."""
+    with serve(site) as url:
+        response = _get(url, "/no/such/page/")
+        body = response.read()
+    assert response.status == 404
+    assert body == (site / "404.html").read_bytes()
+
+
+def test_server_redirects_folders_to_their_slash_url(site: Path) -> None:
+    """/guide redirects to /guide/, which serves guide/index.html."""
+    with serve(site) as url:
+        redirect = _get(url, "/guide")
+        redirect.read()
+        page = _get(url, "/guide/").read()
+    assert redirect.status == 301 and redirect.getheader("Location") == "/guide/"
+    assert page == (site / "guide" / "index.html").read_bytes()
+
+
+# value, target, floor, higher_is_better, expected status
+STATUSES = [
+    (100, 100, 98, True, "ok"),
+    (99, 100, 98, True, "near"),
+    (98, 100, 98, True, "near"),
+    (97, 100, 98, True, "MISSED"),
+    (0, 0, 0, False, "ok"),
+    (1, 0, 0, False, "MISSED"),
+    (100 * 1024, 100 * 1024, 100 * 1024, False, "ok"),
+    (100 * 1024 + 1, 100 * 1024, 100 * 1024, False, "MISSED"),
+]
+
+
+@pytest.mark.parametrize(("value", "target", "floor", "higher", "expected"), STATUSES)
+def test_check_status(value: float, target: float, floor: float, higher: bool, expected: str) -> None:
+    """A value meeting its target is ok, one between target and floor is near, anything worse is MISSED."""
+    assert Check("x", "home", value, target, floor, higher_is_better=higher).status == expected
+
+
+def test_lighthouse_scores_are_medians_out_of_100() -> None:
+    """Each category's score is the median over the runs, scaled to 0-100; a missing score counts as 0."""
+    categories = ("performance", "accessibility", "best-practices", "seo")
+    runs = [{"categories": {c: {"score": s} for c in categories}} for s in (0.97, 1.0, 0.99)]
+    runs[2]["categories"]["seo"]["score"] = None
+    checks = {c.what: c for c in lighthouse_checks("home", runs)}
+    assert checks["Lighthouse performance"].value == 99
+    assert checks["Lighthouse seo"].value == 97
+    assert checks["Lighthouse seo"].status == "MISSED"
+    assert all(c.target == 100 and c.floor == 98 for c in checks.values())
+
+
+def test_report_lists_every_check_and_counts_misses() -> None:
+    """The table shows value, target and status per check, sizes in KiB, and says how many were missed."""
+    checks = [
+        axe_check("home", "dark", [{"id": "color-contrast"}]),
+        weight_check("home", 80 * 1024, 100 * 1024),
+        Check("Lighthouse seo", "404", 99, 100, 98, higher_is_better=True),
+    ]
+    report = format_report(checks, ["a note"])
+    lines = report.splitlines()
+    assert lines[0].split() == ["page", "check", "value", "target", "status"]
+    assert "axe violations (dark)" in lines[2] and lines[2].split()[-1] == "MISSED"
+    assert "80.0 KiB" in lines[3] and "100.0 KiB" in lines[3] and lines[3].split()[-1] == "ok"
+    assert "100 (>= 98)" in lines[4] and lines[4].split()[-1] == "near"
+    assert "a note" in lines
+    assert lines[-1] == "3 checks, 1 missed"
+
+
+def test_report_without_misses_says_so() -> None:
+    """When every check passes, the last line says every target was met."""
+    assert format_report([axe_check("home", "light", [])]).endswith("every target met or within its floor")

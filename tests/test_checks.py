@@ -1,0 +1,177 @@
+"""`make check` (macros.checks): each check is broken on purpose and must name the file, the line and the culprit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.checks import (
+    Failure,
+    Project,
+    check_data,
+    check_front_matter,
+    check_links,
+    check_lint,
+    check_spelling,
+    load_project,
+    run_checks,
+)
+from tests.support.sites import REPO, build_tiny_site, page
+
+FIXTURE_DATA = (Path(__file__).parent / "fixtures" / "ecosystem.yml").read_text(encoding="utf-8")
+# page() puts the body on line 8: four lines of front matter, a blank line, the heading, a blank line.
+BODY = 8
+BROKEN_PAGES = {
+    "index.md": page("Home", "[Gone](missing.md)\n\n[Nope](other.md#nope)\n\nServers recieve requests."),
+    "other.md": page("Other", "### Skips a level"),
+    "nodesc.md": "---\ntitle: No description\n---\n\n# No description\n\nText.\n",
+}
+EXPECTED = {
+    "missing page": f"docs/index.md:{BODY}: missing.md: the target is not found among documentation files",
+    "missing anchor": f"docs/index.md:{BODY + 2}: other.md#nope: the doc 'other.md' does not contain an anchor '#nope'",
+    "typo": f"docs/index.md:{BODY + 4}: recieve: misspelled: did you mean 'receive'? (or add the word to .codespell-words.txt)",
+    "lint": f"docs/other.md:{BODY}: MD001 heading-increment: Heading levels should only increment by one level at a time. [Expected: h2; Actual: h3]",
+    "description": "docs/nodesc.md:1: description: is missing: give one sentence for search results and link previews",
+}
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A tiny site with one of each content mistake (its data file is valid)."""
+    root = tmp_path_factory.mktemp("broken")
+    build_tiny_site(root, BROKEN_PAGES)
+    return load_project(root / "mkdocs.yml")
+
+
+def _project(root: Path, pages: dict[str, str], *, data: str = FIXTURE_DATA) -> Project:
+    """A project on disk without building it: pages, the data file, and a nav of every page."""
+    for name, text in {**pages, "data/ecosystem.yml": data}.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return Project(root=root, config=root / "mkdocs.yml", docs=root / "docs", nav=tuple(pages), use_directory_urls=True)
+
+
+def test_command_line_names_every_problem_with_file_line_and_culprit(broken: Project) -> None:
+    """`python -m macros.checks` on a broken site lists all of its problems, not just the first, and exits 1."""
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.checks", "--config", str(broken.config), "--site-dir", str(broken.root / "check-site")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    for name, expected in EXPECTED.items():
+        assert expected in lines, f"{name}: {expected!r} not in\n{result.stdout}"
+    assert "links skipped: the build failed" in result.stderr
+
+
+def test_missing_page_and_anchor_are_traced_to_their_line(broken: Project, tmp_path: Path) -> None:
+    """The strict build's link warnings become failures on the source line that holds the link."""
+    failures = run_checks(broken, site_dir=tmp_path / "site", only=("build", "links"))
+    assert {str(failure) for failure in failures["build"]} == {EXPECTED["missing page"], EXPECTED["missing anchor"]}
+    assert failures["links"] is None
+
+
+def test_misspelled_word_in_prose(broken: Project) -> None:
+    """codespell finds the typo and names the word and its fix."""
+    assert [str(failure) for failure in check_spelling(broken)] == [EXPECTED["typo"]]
+
+
+def test_go_vocabulary_in_the_word_list_is_allowed(tmp_path: Path) -> None:
+    """A Go package name that codespell would flag passes because it is in .codespell-words.txt."""
+    project = _project(tmp_path, {"index.md": page("Home", "The compress/flate package.")})
+    assert check_spelling(project) == []
+
+
+def test_markdown_lint_error(broken: Project) -> None:
+    """pymarkdownlnt reports the skipped heading level with its rule id and name."""
+    assert [str(failure) for failure in check_lint(broken)] == [EXPECTED["lint"]]
+
+
+def test_material_syntax_is_not_a_lint_error(tmp_path: Path) -> None:
+    """Admonitions, content tabs with indented fences, grid cards and long lines pass the project's lint config."""
+    body = (
+        '!!! note "A note"\n\n    Indented admonition text.\n\n'
+        '=== "main.go"\n\n    ```go\n    package main\n    ```\n\n'
+        '<div class="grid cards" markdown>\n\n-   :material-layers-outline:{ .lg .middle } __Card__\n\n    ---\n\n    Text of the card.\n\n</div>\n\n' + " ".join(["word"] * 80)
+    )
+    assert check_lint(_project(tmp_path, {"index.md": page("Home", body)})) == []
+
+
+# Each case: front matter (None for none at all), then the failure it must cause, or None when it passes.
+FRONT_MATTER_CASES = [
+    ("title: T\ndescription: One sentence.", None),
+    ("title: T\ndescription: Is Go fast?", None),
+    (None, "docs/p.md:1: front matter: missing: start the page with a `---` block giving `title:` and `description:`"),
+    ("title: T", "docs/p.md:1: description: is missing: give one sentence for search results and link previews"),
+    ("title: T\ndescription: ''", "docs/p.md:3: description: is empty: give one sentence for search results and link previews"),
+    ("title: ''\ndescription: One sentence.", "docs/p.md:2: title: is empty: give the page's title"),
+    ("title: T\ndescription: First one. Second one.", "docs/p.md:3: description: 'First one. Second one.' is more than one sentence: keep one, move the rest into the page"),
+    ("title: T\ndescription: No period", "docs/p.md:3: description: 'No period' is not a full sentence: end it with a period"),
+    ("title: T\ndescription: [unclosed", "docs/p.md:3: front matter: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+]
+
+
+@pytest.mark.parametrize(("front", "expected"), FRONT_MATTER_CASES)
+def test_front_matter(tmp_path: Path, front: str | None, expected: str | None) -> None:
+    """Every page in the nav needs a title and a one-sentence description, reported on the key's line."""
+    text = (f"---\n{front}\n---\n\n" if front is not None else "") + "# P\n\nText.\n"
+    failures = check_front_matter(_project(tmp_path, {"p.md": text}))
+    assert [str(failure) for failure in failures] == ([expected] if expected else [])
+
+
+def test_pages_outside_the_nav_need_no_front_matter(tmp_path: Path) -> None:
+    """Snippet sources and the examples' README are not pages, so they are not held to page rules."""
+    project = _project(tmp_path, {"p.md": page("P", "Text.")})
+    (project.docs / "includes").mkdir()
+    (project.docs / "includes" / "abbreviations.md").write_text("*[API]: Application Programming Interface\n", encoding="utf-8")
+    assert check_front_matter(project) == []
+    assert project.docs / "includes" / "abbreviations.md" not in project.documents()
+
+
+def test_invalid_data_value_names_the_entry_and_field(tmp_path: Path) -> None:
+    """A wrong value in the data file is reported with its line and the entry's id, as the build would."""
+    data = FIXTURE_DATA.replace("homepage: https://go.dev", "homepage: http://go.dev", 1)
+    failures = check_data(_project(tmp_path, {}, data=data))
+    assert [str(failure) for failure in failures] == [
+        "docs/data/ecosystem.yml:12: languages[0](id=go).homepage: expected an absolute https:// URL, got 'http://go.dev'"
+    ]
+
+
+def test_broken_data_is_reported_once(tmp_path: Path) -> None:
+    """The build stops on broken data with the same report; run_checks lists it under data only."""
+    data = FIXTURE_DATA.replace("first_release: 2014", "first_release: soon", 1)
+    build_tiny_site(tmp_path, {"index.md": page("Home", "Text.")}, data=data)
+    results = run_checks(load_project(tmp_path / "mkdocs.yml"), site_dir=tmp_path / "check-site", only=("data", "build", "links"))
+    assert len(results["data"]) == 1 and "tools[0](id=kubernetes).first_release" in str(results["data"][0])
+    assert results["build"] == []
+    assert results["links"] is None
+
+
+def test_missing_anchor_in_generated_html(tmp_path: Path) -> None:
+    """A link that MkDocs cannot see (raw HTML, like macro output) still fails, named on its source line."""
+    pages = {"index.md": page("Home", '<a href="other/#gone">Other</a>'), "other.md": page("Other", "Text.")}
+    build = build_tiny_site(tmp_path, pages)
+    assert build.returncode == 0, "MkDocs itself should not see the raw HTML link:\n" + build.log
+    failures = check_links(load_project(tmp_path / "mkdocs.yml"), build.site)
+    # The print page repeats the link; the page's own failure is traced to its source line.
+    assert f"docs/index.md:{BODY}: other/#gone: no element with id 'gone' on other/index.html (in the built index.html)" in map(str, failures)
+
+
+def test_failure_without_a_line_names_the_file_only() -> None:
+    """A failure with no line number reads `file: culprit: reason`."""
+    assert str(Failure("mkdocs.yml", None, "mkdocs build", "failed")) == "mkdocs.yml: mkdocs build: failed"
+
+
+@pytest.mark.site
+def test_the_handbook_passes_every_check(handbook) -> None:
+    """The real handbook has no data, front matter, spelling, lint or link problems (the build is the fixture's)."""
+    project = load_project(REPO / "mkdocs.yml")
+    problems = [*check_data(project), *check_front_matter(project), *check_spelling(project), *check_lint(project), *check_links(project, handbook.site)]
+    assert problems == [], "\n".join(map(str, problems))

@@ -1,0 +1,145 @@
+"""`make review` (macros.review): data entries diffed by id and field, and changed pages, against a git ref."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes
+from tests.support.sites import REPO
+
+GO = {"id": "go", "name": "Go", "homepage": "https://go.dev", "ratings": {"typing": {"value": "Static", "level": "strong"}}}
+
+# Each case: the data before, the data after, and the changes expected between them.
+DIFF_CASES = [
+    ({"languages": [GO]}, {"languages": [GO]}, []),
+    ({"languages": []}, {"languages": [GO]}, [EntryChange("languages", "go", "added")]),
+    ({"languages": [GO]}, {"languages": []}, [EntryChange("languages", "go", "removed")]),
+    (
+        {"languages": [GO]},
+        {"languages": [GO | {"homepage": "https://golang.org"}]},
+        [EntryChange("languages", "go", "changed", (FieldChange("homepage", "https://go.dev", "https://golang.org"),))],
+    ),
+    (
+        {"languages": [GO]},
+        {"languages": [GO | {"ratings": {"typing": {"value": "Static", "level": "moderate", "note": "New."}}}]},
+        [
+            EntryChange(
+                "languages",
+                "go",
+                "changed",
+                (FieldChange("ratings.typing.level", "strong", "moderate"), FieldChange("ratings.typing.note", None, "New.")),
+            )
+        ],
+    ),
+    (
+        {"matchups": [{"against": "java", "go_strengths": ["a"]}]},
+        {"matchups": [{"against": "java", "go_strengths": ["a", "b"]}]},
+        [EntryChange("matchups", "java", "changed", (FieldChange("go_strengths", ["a"], ["a", "b"]),))],
+    ),
+    (None, {"tools": [{"id": "docker"}]}, [EntryChange("tools", "docker", "added")]),
+    ({"tools": [{"id": "docker"}]}, {}, [EntryChange("tools", "docker", "removed")]),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), DIFF_CASES)
+def test_diff_ecosystem(old: dict | None, new: dict, expected: list[EntryChange]) -> None:
+    """Entries are matched by id (or `against`), and nested fields are compared one by one."""
+    assert diff_ecosystem(old, new) == expected
+
+
+def test_render_shows_each_field_old_and_new() -> None:
+    """The Markdown names the collection, the entry's id and each field with its old and new value."""
+    changes = [
+        EntryChange("companies", "acme", "added"),
+        EntryChange("companies", "globex", "changed", (FieldChange("source", "https://a.example", "https://b.example"), FieldChange("note", "Old", None))),
+    ]
+    assert render_data_changes(changes) == [
+        "**companies**",
+        "",
+        "- Added `acme`",
+        "- Changed `globex`",
+        "    - `source`: `https://a.example` → `https://b.example`",
+        "    - `note`: removed (was `Old`)",
+    ]
+
+
+def _git(repo: Path, *args: str) -> str:
+    env = os.environ | {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
+
+
+def _review(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "macros.review", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository with a data file and two pages, committed once."""
+    (tmp_path / "docs" / "data").mkdir(parents=True)
+    (tmp_path / "docs" / "data" / "ecosystem.yml").write_text(
+        "tools:\n  - id: docker\n    name: Docker\n    license: Apache-2.0\n  - id: hugo\n    name: Hugo\n", encoding="utf-8"
+    )
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "docs" / "old.md").write_text("# Old\n", encoding="utf-8")
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "base")
+    return tmp_path
+
+
+def test_command_line_names_changed_entry_field_and_pages(repo: Path) -> None:
+    """Against a base commit, the summary names the changed entry's id and field, and every changed page."""
+    data = repo / "docs" / "data" / "ecosystem.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("Apache-2.0", "MIT").replace("  - id: hugo\n    name: Hugo\n", "  - id: caddy\n    name: Caddy\n"), encoding="utf-8")
+    (repo / "docs" / "index.md").write_text("# Home\n\nMore.\n", encoding="utf-8")
+    (repo / "docs" / "old.md").unlink()
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "change")
+    (repo / "docs" / "new.md").write_text("# New\n", encoding="utf-8")  # untracked still counts
+    result = _review(repo, "HEAD~1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "## Changes against `HEAD~1`",
+        "",
+        "### Data: `docs/data/ecosystem.yml`",
+        "",
+        "**tools**",
+        "",
+        "- Changed `docker`",
+        "    - `license`: `Apache-2.0` → `MIT`",
+        "- Added `caddy`",
+        "- Removed `hugo`",
+        "",
+        "### Pages",
+        "",
+        "- changed: `docs/index.md`",
+        "- added: `docs/new.md`",
+        "- removed: `docs/old.md`",
+    ]
+
+
+def test_no_changes_says_so(repo: Path) -> None:
+    """Against HEAD with a clean tree, both sections say nothing changed."""
+    result = _review(repo, "HEAD")
+    assert "No entries changed." in result.stdout and "No pages changed." in result.stdout
+
+
+def test_default_base_is_the_previous_commit_without_origin(repo: Path) -> None:
+    """With no origin/main, BASE defaults to HEAD~1."""
+    (repo / "docs" / "index.md").write_text("# Home\n\nEdited.\n", encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "edit")
+    result = _review(repo)
+    assert result.stdout.startswith("## Changes against `HEAD~1`") and "- changed: `docs/index.md`" in result.stdout
+
+
+def test_unknown_base_fails_with_a_hint(repo: Path) -> None:
+    """A ref that does not exist fails with exit 2 and says how to pass BASE."""
+    result = _review(repo, "no-such-branch")
+    assert result.returncode == 2
+    assert "unknown git ref 'no-such-branch'" in result.stderr and "BASE=" in result.stderr
