@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs_print_site_plugin import urls as print_site_urls
 
 _PAGE_START = re.compile(r'<section class="print-page" id="([^"]+)"')
 _HREF = re.compile(r'href="#([^"]+)"')
@@ -39,6 +40,23 @@ def mend_links(html: str) -> str:
 
         pieces.append(_TARGET.sub(rename, html[start.start() : end]))
     return "".join(pieces)
+
+
+# print-site's own update_anchor_ids scans with `<tag.*?id="..."`, which runs past the end of each tag (slow on
+# long lines, and it renames ids of whatever tag follows a heading or list item). This keeps its rule, prefixing
+# the ids of headings, footnote references and list items with the page key, but reads one tag at a time.
+_ANCHORED_TAG = re.compile(r'<(h[1-6]|sup|li)\b([^>]*?)\bid="([^"]*)"', flags=re.IGNORECASE)
+
+
+def update_anchor_ids(page_html: str, page_key: str) -> str:
+    """Prefix the ids of headings, footnote references and list items with the page key."""
+    return _ANCHORED_TAG.sub(lambda m: f'<{m.group(1)}{m.group(2)}id="{page_key}-{m.group(3)}"', page_html)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Swap in the tag-by-tag anchor renaming before print-site renders its page."""
+    print_site_urls.update_anchor_ids = update_anchor_ids
+    return config
 
 
 @event_priority(-100)

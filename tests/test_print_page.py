@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from macros.print_page import mend_links
+import pytest
+
+from macros.print_page import mend_links, on_config, update_anchor_ids
 
 PRINT_PAGE = (
     '<div id="print-site-page">'
@@ -33,3 +35,29 @@ def test_page_without_broken_links_is_unchanged() -> None:
     """Nothing to mend, nothing changed."""
     page = '<section class="print-page" id="a"><h1 id="a-x"></h1><a href="#a-x"></a></section>'
     assert mend_links(page) == page
+
+
+# Each case: page HTML, and what update_anchor_ids makes of it with the page key "p".
+ANCHOR_CASES = [
+    ('<h2 id="intro">Intro</h2>', '<h2 id="p-intro">Intro</h2>'),
+    ('<h3 class="x" id="a">A</h3>', '<h3 class="x" id="p-a">A</h3>'),
+    ('<sup id="fnref:1"><a href="#fn:1">1</a></sup>', '<sup id="p-fnref:1"><a href="#fn:1">1</a></sup>'),
+    ('<li id="fn:1">Note</li>', '<li id="p-fn:1">Note</li>'),
+    ('<li class="x">item <span id="s">keep</span></li>', '<li class="x">item <span id="s">keep</span></li>'),
+    ('<h2>Title</h2><div id="d"></div>', '<h2>Title</h2><div id="d"></div>'),
+    ('<table id="t"><tr><th id="tool-go"></th></tr></table>', '<table id="t"><tr><th id="tool-go"></th></tr></table>'),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), ANCHOR_CASES)
+def test_anchor_ids_are_prefixed_one_tag_at_a_time(html: str, expected: str) -> None:
+    """Headings, footnote references and list items get the page key; ids of other tags, even after them, do not."""
+    assert update_anchor_ids(html, "p") == expected
+
+
+def test_print_site_uses_the_one_tag_at_a_time_renaming() -> None:
+    """The hook swaps print-site's own, much slower, scanner for update_anchor_ids when the config loads."""
+    from mkdocs_print_site_plugin import urls
+
+    on_config(object())
+    assert urls.update_anchor_ids is update_anchor_ids
