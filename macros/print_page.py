@@ -53,6 +53,21 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
     return _ANCHORED_TAG.sub(lambda m: f'<{m.group(1)}{m.group(2)}id="{page_key}-{m.group(3)}"', page_html)
 
 
+# print-site adds its stylesheets and script to every page; only the print page uses them.
+_PRINT_SITE_ASSET = re.compile(r'\s*<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site[^"]*\.css|js/print-site\.js)"[^>]*>(?:</script>)?')
+# The print stylesheet matters on paper only, so it need not hold up the first paint on screen.
+_PRINT_STYLESHEET = re.compile(r'(<link rel="stylesheet" href="[^"]*assets/stylesheets/print\.css")(>)')
+
+
+def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
+    """Keep print-site's assets off ordinary pages, and load the print stylesheet for print media only."""
+    output = _PRINT_STYLESHEET.sub(r'\1 media="print"\2', output)
+    plugin = config.plugins.get("print-site")
+    if plugin is not None and page is getattr(plugin, "print_page", None):
+        return output
+    return _PRINT_SITE_ASSET.sub("", output)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Swap in the tag-by-tag anchor renaming before print-site renders its page."""
     print_site_urls.update_anchor_ids = update_anchor_ids

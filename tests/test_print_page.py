@@ -61,3 +61,20 @@ def test_print_site_uses_the_one_tag_at_a_time_renaming() -> None:
 
     on_config(object())
     assert urls.update_anchor_ids is update_anchor_ids
+
+
+def test_print_assets_load_only_where_they_are_used(handbook) -> None:
+    """Ordinary pages skip print-site's CSS and script and load the print stylesheet for print media only."""
+    home = handbook.html("index.html")
+    print_page = handbook.html("print_page/index.html")
+    home_assets = [tag.get("href") or tag.get("src") for tag in home.select("link[rel=stylesheet], script[src]")]
+    assert not [asset for asset in home_assets if "print-site" in asset]
+    assert home.select_one('link[href$="assets/stylesheets/print.css"]')["media"] == "print"
+    assert print_page.select_one('link[href$="css/print-site.css"]') is not None
+    assert print_page.select_one('script[src$="js/print-site.js"]') is not None
+
+
+def test_logo_has_its_size(handbook) -> None:
+    """The header logo states its width and height, so nothing shifts while it loads."""
+    logo = handbook.html("index.html").select_one('img[src$="logo.svg"]')
+    assert (logo["width"], logo["height"]) == ("24", "24")
