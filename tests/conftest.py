@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
 from mkdocs.config import load_config
+from playwright.sync_api import sync_playwright
 
+from macros import bundle
 from tests.support.browser import CHROMIUM_ARGS, serve
 from tests.support.sites import REPO, Build, mkdocs_build
+
+
+@dataclass(frozen=True)
+class OfflineEdition:
+    site: Path  # the built site, before zipping
+    zip: Path  # the bundle, as `make offline` writes it
+    unpacked: Path  # the bundle unzipped, as a reader opens it
+    epoch: int  # SOURCE_DATE_EPOCH the build used
 
 
 @pytest.fixture(scope="session")
@@ -24,11 +39,24 @@ def handbook_url(handbook: Build):
         yield url
 
 
+@pytest.fixture(scope="session")
+def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> OfflineEdition:
+    """The offline edition built once per session through the same code as `make offline`, and unzipped."""
+    if not (REPO / "node_modules" / "iframe-worker" / "shim" / "index.js").is_file():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=REPO, check=True, timeout=300)
+    root = tmp_path_factory.mktemp("offline")
+    epoch = bundle.source_date_epoch()
+    bundle.build_site(root / "site", epoch)
+    archive = bundle.bundle(root / "site", root / "dist" / "offline.zip", epoch)
+    with zipfile.ZipFile(archive) as unzipped:
+        unzipped.extractall(root / "unzipped")
+    return OfflineEdition(root / "site", archive, root / "unzipped" / bundle.ROOT, epoch)
+
+
 @pytest.fixture(scope="module")
 def chromium():
     """Debian's Chromium, headless, driven by Playwright; per module, as Playwright runs one sync session at a time."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

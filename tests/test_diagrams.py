@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from macros import bundle
 from tests.support.sites import DOCS
 
 DIAGRAMS = sorted((DOCS / "diagrams").glob("*.svg"))
@@ -157,10 +156,9 @@ def test_contrast_formula() -> None:
 
 
 @pytest.mark.browser
-def test_diagrams_render_in_the_offline_edition(tmp_path_factory: pytest.TempPathFactory, chromium) -> None:
+def test_diagrams_render_in_the_offline_edition(offline_edition, chromium) -> None:
     """Opened from file:// in dark mode, the offline edition draws the diagrams with the palette's colours and asks nothing of the network."""
-    site = tmp_path_factory.mktemp("offline-diagrams") / "site"
-    bundle.build_site(site)
+    site = offline_edition.unpacked
     context = chromium.new_context(color_scheme="dark")
     page = context.new_page()
     escaped: list[str] = []

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from macros import bundle
-from tests.support.sites import REPO
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Pages from different sections, opened one after the other.
 PAGES = [
     "index.html",
@@ -31,17 +28,11 @@ def _sha256(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Two full offline builds of the same tree, and the bundle of the first, as `make offline` makes it."""
-    if not (REPO / "node_modules" / "iframe-worker" / "shim" / "index.js").is_file():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=REPO, check=True, timeout=300)
-    root = tmp_path_factory.mktemp("offline")
-    epoch = bundle.source_date_epoch()
-    sites = [root / "site-a", root / "site-b"]
-    for site in sites:
-        bundle.build_site(site, epoch)
-    zip_path = bundle.bundle(sites[0], root / "dist" / "offline.zip", epoch)
-    return {"zip": zip_path, "site_a": sites[0], "site_b": sites[1], "root": root}
+def offline(offline_edition, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The session's offline edition, plus a second full build of the same tree to compare it with."""
+    root = tmp_path_factory.mktemp("offline-again")
+    bundle.build_site(root / "site-b", offline_edition.epoch)
+    return {"zip": offline_edition.zip, "site_a": offline_edition.site, "site_b": root / "site-b", "root": root}
 
 
 def test_bundle_is_small(offline: dict[str, Path]) -> None:
@@ -91,21 +82,9 @@ def test_no_cdn_or_github_api_in_pages(offline: dict[str, Path]) -> None:
         assert 'data-md-component="source"' not in text, page
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium, headless, driven by Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def test_offline_site_in_browser(offline: dict[str, Path], browser, tmp_path: Path) -> None:
+def test_offline_site_in_browser(offline_edition, chromium) -> None:
     """Unzipped, the site browses, searches, navigates and switches palette with no request leaving file://."""
-    with zipfile.ZipFile(offline["zip"]) as archive:
-        archive.extractall(tmp_path)
-    site = tmp_path / bundle.ROOT
+    site = offline_edition.unpacked
     blocked: list[str] = []
     errors: list[str] = []
 
@@ -116,7 +95,7 @@ def test_offline_site_in_browser(offline: dict[str, Path], browser, tmp_path: Pa
             blocked.append(route.request.url)
             route.abort()
 
-    context = browser.new_context(color_scheme="light")
+    context = chromium.new_context(color_scheme="light")
     page = context.new_page()
     page.route("**/*", guard)
     page.on("pageerror", lambda error: errors.append(str(error)))

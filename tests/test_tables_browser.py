@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-import zipfile
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from macros import bundle
 
 pytestmark = pytest.mark.browser
 
@@ -201,20 +198,9 @@ def test_without_javascript_the_table_is_plain_and_complete(chromium, handbook_u
     context.close()
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline edition as `make offline` makes it, unzipped."""
-    root = tmp_path_factory.mktemp("offline-tables")
-    epoch = bundle.source_date_epoch()
-    bundle.build_site(root / "site", epoch)
-    archive = bundle.bundle(root / "site", root / "offline.zip", epoch)
-    with zipfile.ZipFile(archive) as unzipped:
-        unzipped.extractall(root / "unzipped")
-    return root / "unzipped" / bundle.ROOT
-
-
-def test_tables_sort_and_filter_offline(chromium, offline_site: Path) -> None:
+def test_tables_sort_and_filter_offline(chromium, offline_edition) -> None:
     """From file://, with the network blocked, tables sort, filter and keep their state in the URL."""
+    offline_site = offline_edition.unpacked
     context = chromium.new_context()
     tab = context.new_page()
     blocked: list[str] = []
