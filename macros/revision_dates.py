@@ -1,0 +1,74 @@
+"""MkDocs hook: "Last update" on every page, from the last commit that touched its source file.
+
+One `git log` per build reads the whole history of docs/ at once. A file git does not know
+(outside a repository, untracked, or git missing) shows the build date instead, so the site
+always builds; a shallow clone shows the dates of the commits it holds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.plugins.gfbs")
+_COMMIT = "\x1e"  # starts each commit's line in the log format below
+
+# Last commit time per absolute source path, read once per build in on_config.
+_last_commit: dict[Path, int] = {}
+
+
+def last_commit_times(log_output: str, root: Path) -> dict[Path, int]:
+    """Parse `git log --format=<RS>%ct --name-only` (newest first) into file -> time of its newest commit."""
+    times: dict[Path, int] = {}
+    stamp = 0
+    for line in log_output.split("\n"):  # not splitlines(): it also splits on the record separator
+        if line.startswith(_COMMIT):
+            stamp = int(line[1:])
+        elif line:
+            times.setdefault(root / line, stamp)
+    return times
+
+
+def revision_date(stamp: int) -> str:
+    """The date as Material's source-file partial shows it, e.g. `<time datetime="2026-11-29">November 29, 2026</time>`."""
+    day = datetime.fromtimestamp(stamp, timezone.utc).date()
+    return f'<time datetime="{day.isoformat()}">{day:%B} {day.day}, {day.year}</time>'
+
+
+def _git_log(docs_dir: Path) -> tuple[str, Path] | None:
+    try:
+        root = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=docs_dir, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        output = subprocess.run(
+            ["git", "log", f"--format={_COMMIT}%ct", "--name-only", "--no-renames", "--", "."],
+            cwd=docs_dir, capture_output=True, text=True, check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return output, Path(root)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Read the history of docs/ once for the whole build."""
+    _last_commit.clear()
+    found = _git_log(Path(config.docs_dir))
+    if found is None:
+        log.info("no git history for %s: pages show the build date as their last update", config.docs_dir)
+    else:
+        _last_commit.update(last_commit_times(*found))
+    return config
+
+
+def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files) -> str:
+    """Give the page its date; Material's source-file partial shows `revision_date`."""
+    build_time = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+    stamp = _last_commit.get(Path(page.file.abs_src_path).resolve(), build_time)
+    page.meta.setdefault("revision_date", revision_date(stamp))
+    return markdown
