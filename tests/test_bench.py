@@ -5,11 +5,20 @@ import yaml
 from tests import bench
 
 
-def test_plain_and_full_builds_both_run() -> None:
-    """Both configurations the benchmark compares build, and the temporary plain config is removed."""
-    full, plain = bench.time_builds(1)
-    assert len(full) == len(plain) == 1 and min(full + plain) > 0
-    assert not (bench.REPO / bench.PLAIN_CONFIG).exists()
+def test_every_compared_build_runs_and_leaves_nothing_behind() -> None:
+    """The full, no-print-page and plain builds all succeed, and their temporary configs are removed."""
+    times = bench.time_builds(1)
+    assert set(times) == {"full", "plain", "no-print"}
+    assert all(len(samples) == 1 and samples[0] > 0 for samples in times.values())
+    assert not list(bench.REPO.glob(".mkdocs.*.yml"))
+
+
+def test_variants_drop_only_what_they_name() -> None:
+    """The no-print variant keeps every plugin but print-site; the plain one keeps only search and no hooks."""
+    variants = {name: yaml.safe_load(text) for name, text in bench._variants().items()}
+    assert variants["plain"] == {"INHERIT": "mkdocs.yml", "plugins": ["search"], "hooks": []}
+    kept = [next(iter(p)) if isinstance(p, dict) else p for p in variants["no-print"]["plugins"]]
+    assert "print-site" not in kept and {"search", "macros"} <= set(kept)
 
 
 def test_synthetic_data_scales_entries_and_stays_valid() -> None:
