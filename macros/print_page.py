@@ -68,6 +68,16 @@ def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
     return _PRINT_SITE_ASSET.sub("", output)
 
 
+def on_env(env, *, config: MkDocsConfig, files):
+    """Lend print-site the build's template environment.
+
+    print-site renders its page with `theme.get_env()`, which makes a fresh environment and
+    compiles every theme template a second time: most of the print page's cost.
+    """
+    config.theme.get_env = lambda: env
+    return env
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Swap in the tag-by-tag anchor renaming before print-site renders its page."""
     print_site_urls.update_anchor_ids = update_anchor_ids

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.print_page import mend_links, on_config, update_anchor_ids
+from macros.print_page import mend_links, on_config, on_env, update_anchor_ids
 
 PRINT_PAGE = (
     '<div id="print-site-page">'
@@ -78,3 +78,14 @@ def test_logo_has_its_size(handbook) -> None:
     """The header logo states its width and height, so nothing shifts while it loads."""
     logo = handbook.html("index.html").select_one('img[src$="logo.svg"]')
     assert (logo["width"], logo["height"]) == ("24", "24")
+
+
+def test_print_site_renders_with_the_builds_own_environment() -> None:
+    """After on_env, the theme hands out the build's environment instead of compiling every template again."""
+    from types import SimpleNamespace
+
+    built_env = object()
+    theme = SimpleNamespace(get_env=lambda: object())
+    config = SimpleNamespace(theme=theme)
+    assert on_env(built_env, config=config, files=None) is built_env
+    assert theme.get_env() is built_env
