@@ -54,7 +54,8 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
 
 
 # print-site adds its stylesheets and script to every page; only the print page uses them.
-_PRINT_SITE_ASSET = re.compile(r'\s*<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site[^"]*\.css|js/print-site\.js)"[^>]*>(?:</script>)?')
+# (The pattern starts with a literal so the regex engine can skip ahead: this runs on every page.)
+_PRINT_SITE_ASSET = re.compile(r'<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site[^"]*\.css|js/print-site\.js)"[^>]*>(?:</script>)?')
 # The print stylesheet matters on paper only, so it need not hold up the first paint on screen.
 _PRINT_STYLESHEET = re.compile(r'(<link rel="stylesheet" href="[^"]*assets/stylesheets/print\.css")(>)')
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from markupsafe import escape
+from html import escape
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ class Table:
 
 def text(value: object) -> str:
     """Escape any value for HTML text or attribute context."""
-    return str(escape(str(value)))
+    return escape(str(value), quote=True)
 
 
 def link(href: str, label: str, *, external: bool = False) -> str:
