@@ -58,21 +58,21 @@ def parse_ecosystem(text: str, *, file: str) -> Ecosystem:
 
 def _validated(text: str, file: str) -> Ecosystem:
     data, root, problems = _compose(text, file)
-    if problems:
+    if root is None and problems:  # a syntax error: there is nothing further to check
         raise EcosystemError(problems)
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"a {type(data).__name__}"
         raise EcosystemError([Problem(file, 1, "", f"expected a mapping of collections (criteria, languages, tools, ...), got {found}")])
     try:
-        eco = Ecosystem.model_validate(data)
+        eco, details = Ecosystem.model_validate(data), []
     except ValidationError as error:
+        eco, details = None, error.errors()
+    # References are checked on the plain data, so they are reported together with every other mistake.
+    references = reference_problems(data)
+    if problems or details or references:
         lines = _line_map(root)  # only a file with problems pays for the line map
-        problems = [_problem_from(detail, data, lines, file) for detail in error.errors()]
-        raise EcosystemError(sorted(problems, key=lambda problem: problem.line)) from None
-    references = reference_problems(eco)
-    if references:
-        lines = _line_map(root)
-        problems = [Problem(file, _line_of(loc, lines), _dotted(loc, data), message) for loc, message in references]
+        problems += [_problem_from(detail, data, lines, file) for detail in details]
+        problems += [Problem(file, _line_of(loc, lines), _dotted(loc, data), message) for loc, message in references]
         raise EcosystemError(sorted(problems, key=lambda problem: problem.line))
     return eco
 

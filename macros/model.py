@@ -125,39 +125,56 @@ class Ecosystem(Entity):
         return next(item for item in self.languages if item.id == language_id)
 
 
-def reference_problems(eco: Ecosystem) -> list[tuple[tuple[str | int, ...], str]]:
-    """Every duplicate id and dangling reference, as (field path, message) pairs."""
-    problems: list[tuple[tuple[str | int, ...], str]] = []
+Loc = tuple[str | int, ...]
+_COLLECTIONS_WITH_IDS = ("criteria", "languages", "categories", "tools", "industries", "companies", "databases", "architectures")
+
+
+def reference_problems(data: object) -> list[tuple[Loc, str]]:
+    """Every duplicate id and dangling reference in the parsed YAML, as (field path, message) pairs.
+
+    It reads the plain data rather than the model, so it also runs on a file with other mistakes
+    and a contributor sees every problem in one build. Values of the wrong type are left to the model.
+    """
+    root = data if isinstance(data, dict) else {}
+    problems: list[tuple[Loc, str]] = []
+
+    def entries(collection: str) -> list[tuple[int, dict]]:
+        items = root.get(collection)
+        return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)] if isinstance(items, list) else []
 
     def ids_of(collection: str) -> set[str]:
         seen: dict[str, int] = {}
-        for index, item in enumerate(getattr(eco, collection)):
-            if item.id in seen:
-                problems.append(
-                    ((collection, index, "id"), f"duplicate id {item.id!r}: already used by {collection}[{seen[item.id]}]")
-                )
+        for index, item in entries(collection):
+            item_id = item.get("id")
+            if not isinstance(item_id, str):
+                continue
+            if item_id in seen:
+                problems.append(((collection, index, "id"), f"duplicate id {item_id!r}: already used by {collection}[{seen[item_id]}]"))
             else:
-                seen[item.id] = index
+                seen[item_id] = index
         return set(seen)
 
-    known = {name: ids_of(name) for name in ("criteria", "languages", "categories", "tools", "industries", "companies", "databases", "architectures")}
+    known = {name: ids_of(name) for name in _COLLECTIONS_WITH_IDS}
 
-    def check(path: tuple[str | int, ...], value: str, collection: str) -> None:
-        if value not in known[collection]:
+    def check(path: Loc, value: object, collection: str) -> None:
+        if isinstance(value, str) and value not in known[collection]:
             choices = ", ".join(sorted(known[collection]))
             problems.append((path, f"unknown {collection} id {value!r}; expected one of: {choices}"))
 
-    for index, language in enumerate(eco.languages):
-        for criterion_id in language.ratings:
-            check(("languages", index, "ratings", criterion_id), criterion_id, "criteria")
-        for missing in sorted(known["criteria"] - set(language.ratings)):
-            problems.append((("languages", index, "ratings"), f"missing rating for criterion {missing!r}"))
-    for index, matchup in enumerate(eco.matchups):
-        check(("matchups", index, "against"), matchup.against, "languages")
-    for index, tool in enumerate(eco.tools):
-        check(("tools", index, "category"), tool.category, "categories")
-        check(("tools", index, "written_in"), tool.written_in, "languages")
-    for index, company in enumerate(eco.companies):
-        for position, industry_id in enumerate(company.industries):
+    for index, language in entries("languages"):
+        ratings = language.get("ratings")
+        if isinstance(ratings, dict):
+            for criterion_id in ratings:
+                check(("languages", index, "ratings", criterion_id), criterion_id, "criteria")
+            for missing in sorted(known["criteria"] - set(ratings)):
+                problems.append((("languages", index, "ratings"), f"missing rating for criterion {missing!r}"))
+    for index, matchup in entries("matchups"):
+        check(("matchups", index, "against"), matchup.get("against"), "languages")
+    for index, tool in entries("tools"):
+        check(("tools", index, "category"), tool.get("category"), "categories")
+        check(("tools", index, "written_in"), tool.get("written_in"), "languages")
+    for index, company in entries("companies"):
+        industries = company.get("industries")
+        for position, industry_id in enumerate(industries if isinstance(industries, list) else []):
             check(("companies", index, "industries", position), industry_id, "industries")
     return problems

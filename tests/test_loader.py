@@ -100,14 +100,16 @@ def test_duplicate_yaml_key_is_reported() -> None:
 
 
 def test_all_problems_are_reported_at_once() -> None:
-    """Several mistakes in one file are listed together, in file order."""
+    """Mistakes of every kind in one file, references and duplicate keys included, are listed together in file order."""
     text = (
         VALID.replace("    name: Kubernetes", "    nmae: Kubernetes")
         .replace("first_release: 2014", 'first_release: "2014"')
-        .replace("homepage: https://redis.io", "homepage: javascript:alert(1)")
+        .replace("industries: [streaming]", "industries: [gaming]")
+        .replace("homepage: https://redis.io", "homepage: javascript:alert(1)\n    homepage: https://redis.io")
     )
     problems = problems_for(text)
     # Renaming `name` is two problems: the unknown key and the missing field.
-    assert [p.path.rsplit(".", 1)[-1] for p in problems] == ["name", "nmae", "first_release", "homepage"]
+    assert [p.path.rsplit(".", 1)[-1] for p in problems] == ["name", "nmae", "first_release", "industries[0]", "homepage"]
     assert [p.line for p in problems] == sorted(p.line for p in problems)
-    assert "4 problems" in str(EcosystemError(problems))
+    assert problems[-1].message == "duplicate key 'homepage'"
+    assert "5 problems" in str(EcosystemError(problems))

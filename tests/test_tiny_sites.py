@@ -80,7 +80,8 @@ def test_invalid_data_fails_before_any_page_is_written(tmp_path: Path) -> None:
     broken = fixture.replace("first_release: 2014", "first_release: soon").replace("industries: [streaming]", "industries: [gaming]\n    colour: red")
     build = build_tiny_site(tmp_path, {"index.md": page("Home", "{{ company_matrix() }}")}, data=broken)
     assert build.returncode != 0
-    assert "docs/data/ecosystem.yml: 2 problems in the ecosystem data" in build.log
+    assert "docs/data/ecosystem.yml: 3 problems in the ecosystem data" in build.log
+    assert "companies[0](id=netflix).industries[0]: unknown industries id 'gaming'" in build.log
     assert "tools[0](id=kubernetes).first_release: Input should be a valid integer (got 'soon')" in build.log
     assert "companies[0](id=netflix).colour: unknown key 'colour'" in build.log
     assert not (tmp_path / "site" / "index.html").exists()
