@@ -32,11 +32,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .builds import CHROMIUM, CHROMIUM_ARGS, strict_build
+
 REPO = Path(__file__).resolve().parents[1]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # One page of each kind; the 404 page is fetched by name so that Lighthouse sees a 200 and scores its content.
 PAGES = {
@@ -192,11 +192,7 @@ def serve(site: Path, port: int = 0) -> Iterator[str]:
 
 def build(site: Path, site_url: str) -> None:
     """Strict build of mkdocs.yml into `site`, with URLs (canonical, 404 links) for where it is served."""
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
-    )
+    result = strict_build(REPO / "mkdocs.yml", site, env={"SITE_URL": site_url})
     if result.returncode != 0:
         raise RuntimeError(f"the site does not build:\n{result.stdout}{result.stderr}")
 
@@ -246,7 +242,7 @@ def run_lighthouse(url: str, preset: str) -> dict:
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    result = subprocess.run(command, cwd=REPO, env=os.environ | {"CHROME_PATH": CHROME}, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(command, cwd=REPO, env=os.environ | {"CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr}")
     return json.loads(result.stdout)
@@ -259,7 +255,7 @@ def audit(base: str, preset: str, runs: int) -> tuple[list[Check], list[str]]:
     checks: list[Check] = []
     notes = [f"Lighthouse: {preset} preset, median of {runs} run(s); pages served from {base} with gzip; the 404 page is audited at /404.html"]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROME, headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             for name, path in PAGES.items():
                 for palette in ("light", "dark"):

@@ -20,6 +20,8 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .builds import strict_build
+
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "mkdocs.offline.yml"
 # Every entry sits in this folder, so unzipping never scatters files.
@@ -43,10 +45,9 @@ def source_date_epoch() -> int:
 
 
 def build_env(epoch: int) -> dict[str, str]:
-    """The environment for the offline build: fixed dates and the footer's commit and day."""
+    """What the offline build adds to the environment: fixed dates and the footer's commit and day."""
     day = datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%d")
-    return os.environ | {
-        "NO_MKDOCS_2_WARNING": "1",
+    return {
         "SOURCE_DATE_EPOCH": str(epoch),
         "GFBS_COMMIT": os.environ.get("GFBS_COMMIT") or _git("rev-parse", "--short", "HEAD") or "unknown",
         "GFBS_DATE": day,
@@ -55,15 +56,7 @@ def build_env(epoch: int) -> dict[str, str]:
 
 def build_site(site_dir: Path, epoch: int | None = None) -> None:
     """Run `mkdocs build --strict -f mkdocs.offline.yml` into site_dir; raise with the log on failure."""
-    env = build_env(source_date_epoch() if epoch is None else epoch)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG), "-d", str(site_dir)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = strict_build(CONFIG, site_dir, env=build_env(source_date_epoch() if epoch is None else epoch))
     if result.returncode != 0:
         raise RuntimeError(f"the offline build failed:\n{result.stdout}{result.stderr}")
 

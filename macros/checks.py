@@ -12,7 +12,6 @@ the exit status is 1 if there is any.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -24,6 +23,7 @@ import yaml
 from mkdocs.config import load_config
 
 from . import DATA_FILE
+from .builds import strict_build
 from .loader import EcosystemError, load_ecosystem
 from .sitecheck import link_problems
 
@@ -242,9 +242,7 @@ def check_lint(project: Project) -> list[Failure]:
 
 def check_build(project: Project, site_dir: Path) -> list[Failure]:
     """A strict MkDocs build into site_dir: every warning and error, with links traced to their line."""
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project.config), "-d", str(site_dir)]
-    result = subprocess.run(command, cwd=project.root, env=env, capture_output=True, text=True, timeout=600)
+    result = strict_build(project.config, site_dir, extra=["--clean"])
     failures = [failure for record in _log_records(result.stdout + result.stderr) for failure in _build_failures(project, record)]
     if result.returncode != 0 and not failures:
         last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]

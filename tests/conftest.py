@@ -12,7 +12,8 @@ from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
 from macros import bundle
-from tests.support.browser import CHROMIUM_ARGS, serve
+from macros.builds import CHROMIUM, CHROMIUM_ARGS
+from tests.support.browser import serve
 from tests.support.sites import REPO, Build, mkdocs_build
 
 
@@ -57,6 +58,6 @@ def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> OfflineEdition:
 def chromium():
     """Debian's Chromium, headless, driven by Playwright; per module, as Playwright runs one sync session at a time."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

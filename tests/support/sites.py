@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
+
+from macros.builds import strict_build
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
@@ -30,15 +29,7 @@ class Build:
 
 def mkdocs_build(config: Path, site: Path, *extra: str) -> Build:
     """Run a real `mkdocs build --strict` in the config's folder and capture everything it says."""
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site), *extra],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = strict_build(config, site, extra=extra)
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
