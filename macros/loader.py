@@ -6,6 +6,7 @@ import difflib
 import gc
 import types
 import typing
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +14,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import Ecosystem, reference_problems
+from .model import Ecosystem, Loc, reference_problems
 
-Loc = tuple[typing.Union[str, int], ...]
 # libyaml's parser is an order of magnitude faster; both give the same nodes and line marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -115,7 +115,7 @@ def _compose(text: str, file: str) -> tuple[object, yaml.Node | None, list[Probl
         return None, None, [Problem(file, line, "", f"invalid YAML: {reason}")]
     finally:
         loader.dispose()
-    duplicates: list[yaml.Node] = []
+    duplicates: list[tuple[yaml.MappingNode, yaml.Node]] = []
 
     def build(node: yaml.Node) -> object:
         if isinstance(node, yaml.MappingNode):
@@ -123,7 +123,7 @@ def _compose(text: str, file: str) -> tuple[object, yaml.Node | None, list[Probl
             for key_node, value_node in node.value:
                 key = key_node.value if key_node.tag == _STR_TAG else loader.construct_object(key_node, deep=True)
                 if key in result:
-                    duplicates.append(key_node)
+                    duplicates.append((node, key_node))
                 result[key] = build(value_node)
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -135,30 +135,37 @@ def _compose(text: str, file: str) -> tuple[object, yaml.Node | None, list[Probl
     data = build(root) if root is not None else None
     problems = []
     if duplicates:  # rare: only now pay for the paths
-        by_line = {line: loc for loc, line in _line_map(root).items()}
-        for key_node in duplicates:
-            line = key_node.start_mark.line + 1
-            problems.append(Problem(file, line, _dotted(by_line.get(line, ()), None), f"duplicate key {key_node.value!r}"))
+        path_of = {id(node): loc for loc, _, node in _nodes(root)}
+        for mapping, key_node in duplicates:
+            loc = (*path_of[id(mapping)], key_node.value)
+            problems.append(Problem(file, key_node.start_mark.line + 1, _dotted(loc, data), f"duplicate key {key_node.value!r}"))
     return data, root, problems
+
+
+def _nodes(root: yaml.Node) -> Iterator[tuple[Loc, yaml.Node, yaml.Node]]:
+    """Every node with its field path and the node that marks its line (its key, or the list item itself)."""
+    yield (), root, root
+    stack: list[tuple[Loc, yaml.Node]] = [((), root)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            children = [((*loc, key_node.value), key_node, value_node) for key_node, value_node in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [((*loc, index), item_node, item_node) for index, item_node in enumerate(node.value)]
+        else:
+            continue
+        for child in children:
+            yield child
+            stack.append((child[0], child[2]))
 
 
 def _line_map(root: yaml.Node | None) -> dict[Loc, int]:
     """Field path -> line of its key or list item; built only when there is something to report."""
+    if root is None:
+        return {}
     lines: dict[Loc, int] = {}
-
-    def walk(node: yaml.Node, loc: Loc) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                lines[(*loc, key_node.value)] = key_node.start_mark.line + 1
-                walk(value_node, (*loc, key_node.value))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item_node in enumerate(node.value):
-                lines[(*loc, index)] = item_node.start_mark.line + 1
-                walk(item_node, (*loc, index))
-
-    if root is not None:
-        lines[()] = root.start_mark.line + 1
-        walk(root, ())
+    for loc, marker, _ in _nodes(root):
+        lines[loc] = marker.start_mark.line + 1  # a key given twice: its last value is the one validated
     return lines
 
 

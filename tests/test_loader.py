@@ -99,6 +99,14 @@ def test_duplicate_yaml_key_is_reported() -> None:
     assert problem.message == "duplicate key 'license'"
 
 
+def test_duplicate_key_in_a_flow_mapping_names_its_own_field() -> None:
+    """A key repeated inside `{...}` on one line is named by its own path, not by a neighbour's on that line."""
+    text = VALID.replace("typing: {value: Static, level: neutral}", "typing: {value: Static, value: Dynamic, level: neutral}", 1)
+    [problem] = problems_for(text)
+    assert (problem.line, problem.path) == (line_of(text, "value: Dynamic"), "languages[0](id=go).ratings.typing.value")
+    assert problem.message == "duplicate key 'value'"
+
+
 def test_all_problems_are_reported_at_once() -> None:
     """Mistakes of every kind in one file, references and duplicate keys included, are listed together in file order."""
     text = (
