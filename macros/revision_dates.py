@@ -19,8 +19,10 @@ from mkdocs.config.defaults import MkDocsConfig
 log = logging.getLogger("mkdocs.plugins.gfbs")
 _COMMIT = "\x1e"  # starts each commit's line in the log format below
 
-# Last commit time per absolute source path, read once per build in on_config.
+# Last commit time per absolute source path, and the time that stands in for files git does not know;
+# both are set once per build in on_config.
 _last_commit: dict[Path, int] = {}
+_build_time = 0
 
 
 def last_commit_times(log_output: str, root: Path) -> dict[Path, int]:
@@ -57,6 +59,8 @@ def _git_log(docs_dir: Path) -> tuple[str, Path] | None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read the history of docs/ once for the whole build."""
+    global _build_time
+    _build_time = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
     _last_commit.clear()
     found = _git_log(Path(config.docs_dir))
     if found is None:
@@ -68,7 +72,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files) -> str:
     """Give the page its date; Material's source-file partial shows `revision_date`."""
-    build_time = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
-    stamp = _last_commit.get(Path(page.file.abs_src_path).resolve(), build_time)
+    stamp = _last_commit.get(Path(page.file.abs_src_path).resolve(), _build_time)
     page.meta.setdefault("revision_date", revision_date(stamp))
     return markdown
