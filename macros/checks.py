@@ -285,12 +285,12 @@ def check_links(project: Project, site_dir: Path) -> list[Failure]:
     sources = {project.built_page(path.relative_to(project.docs).as_posix()): path for path in project.pages()}
     failures = []
     for problem in link_problems(site_dir):
-        page, href, reason = problem.split(": ", 2)
-        source = sources.get(page)
+        source = sources.get(problem.page)
         if source is None:
-            failures.append(Failure(f"{project.label(site_dir)}/{page}", None, href, reason))
+            failures.append(Failure(f"{project.label(site_dir)}/{problem.page}", None, problem.href, problem.reason))
         else:
-            failures.append(Failure(project.label(source), _line_of(source, href), href, f"{reason} (in the built {page})"))
+            where = _line_of(source, problem.href)
+            failures.append(Failure(project.label(source), where, problem.href, f"{problem.reason} (in the built {problem.page})"))
     return failures
 
 

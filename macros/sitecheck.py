@@ -7,6 +7,7 @@ Run as `python -m macros.sitecheck SITE_DIR`.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -14,6 +15,18 @@ from bs4 import BeautifulSoup
 
 _SKIPPED_SCHEMES = ("http", "https", "mailto", "tel", "javascript", "data")
 _LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"))
+
+
+@dataclass(frozen=True)
+class LinkProblem:
+    """A link in the built site that leads nowhere: the page it is on, its href, and what is missing."""
+
+    page: str
+    href: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.href}: {self.reason}"
 
 
 def _ids(soup: BeautifulSoup) -> set[str]:
@@ -25,13 +38,13 @@ def _target(site: Path, page: Path, path: str) -> Path:
     return resolved / "index.html" if resolved.is_dir() else resolved
 
 
-def link_problems(site: Path) -> list[str]:
-    """Every broken internal link or anchor as 'page: culprit: reason', sorted by page."""
+def link_problems(site: Path) -> list[LinkProblem]:
+    """Every broken internal link or anchor, sorted by page."""
     site = site.resolve()
     pages = sorted(site.rglob("*.html"))
     soups = {page: BeautifulSoup(page.read_text(encoding="utf-8"), "lxml") for page in pages}
     ids = {page: _ids(soup) for page, soup in soups.items()}
-    problems: list[str] = []
+    problems: list[LinkProblem] = []
     for page, soup in soups.items():
         label = page.relative_to(site).as_posix()
         if label == "404.html":  # served at any depth, so its relative links are written for the root only
@@ -44,12 +57,12 @@ def link_problems(site: Path) -> list[str]:
                     continue
                 target = _target(site, page, parts.path) if parts.path else page
                 if not target.exists():
-                    problems.append(f"{label}: {href}: no such file in the built site")
+                    problems.append(LinkProblem(label, href, "no such file in the built site"))
                 elif parts.fragment and target.suffix == ".html":
                     fragment = unquote(parts.fragment)
                     known = ids.get(target)
                     if known is not None and fragment not in known:
-                        problems.append(f"{label}: {href}: no element with id {fragment!r} on {target.relative_to(site).as_posix()}")
+                        problems.append(LinkProblem(label, href, f"no element with id {fragment!r} on {target.relative_to(site).as_posix()}"))
     return problems
 
 
