@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
+from macros.checks import load_project
 from macros.sitecheck import link_problems
 from tests.support.coverage import article_units, find_misses
 from tests.support.sites import ARTICLE, DOCS, REPO
@@ -20,30 +20,16 @@ BLOCKS = "p, li, td, th, h1, h2, h3, h4, h5, h6, dt, dd, summary, figcaption"
 TEMPLATE_MARKERS = ("{{", "}}", "{%", "%}", "{##", "Macro Rendering Error")
 
 
+# The handbook as make check sees it: its nav and where each page is built.
+PROJECT = load_project(REPO / "mkdocs.yml")
+
+
 def nav_pages() -> list[str]:
-    config = load_config(str(REPO / "mkdocs.yml"))
-    found: list[str] = []
-
-    def walk(items) -> None:
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            else:
-                found.append(value)
-
-    walk(config["nav"])
-    return found
-
-
-def html_name(source: str) -> str:
-    """Where MkDocs writes a page with directory URLs: a/b.md -> a/b/index.html, a/index.md -> a/index.html."""
-    stem = source.removesuffix(".md")
-    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+    return list(PROJECT.nav)
 
 
 def built(handbook, source: str) -> BeautifulSoup:
-    return handbook.html(html_name(source))
+    return handbook.html(PROJECT.built_page(source))
 
 
 def prose_text(soup: BeautifulSoup) -> str:
