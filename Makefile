@@ -49,30 +49,30 @@ CHECK_SITE := .cache/check-site
 BASE ?=
 
 check: $(STAMP) ## Content checks before pushing: data, front matter, spelling, lint, build, links
-	$(BIN)/python -m macros.checks --site-dir $(CHECK_SITE)
+	$(BIN)/python -m tools.check --site-dir $(CHECK_SITE)
 
 review: $(STAMP) ## Summarise data entry and page changes against BASE (default origin/main)
-	@$(BIN)/python -m macros.review $(BASE)
+	@$(BIN)/python -m tools.review $(BASE)
 
 bench: $(STAMP) ## Time the build against plain Material, and data loading at 10x-1000x
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tools.bench
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
 offline: $(STAMP) $(NPM_STAMP) ## Zip the site for reading without a server into dist/
-	$(BIN)/python -m macros.bundle --build $(OFFLINE_ZIP)
+	$(BIN)/python -m tools.bundle --build $(OFFLINE_ZIP)
 
 # Lighthouse finds the browser through CHROME_PATH; Playwright is given the same one.
 CHROME_PATH ?= /usr/bin/chromium
 AUDIT_PRESET ?= desktop
 
 audit: $(STAMP) $(NPM_STAMP) ## Serve the site on loopback and report axe, Lighthouse and page weight
-	CHROME_PATH=$(CHROME_PATH) $(BIN)/python -m macros.audit --preset $(AUDIT_PRESET)
+	CHROME_PATH=$(CHROME_PATH) $(BIN)/python -m tools.audit --preset $(AUDIT_PRESET)
 
 schema: $(STAMP) ## Regenerate the data file's JSON Schema from macros/model.py
-	$(BIN)/python -m macros.schema
+	$(BIN)/python -m tools.schema
 
 lock: $(STAMP) ## Re-pin requirements.lock after editing pyproject.toml
 	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --allow-unsafe --strip-extras -o requirements.lock pyproject.toml

@@ -11,18 +11,18 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import render
-from .loader import EcosystemError, load_ecosystem, pin_for_build, release_after_build
+from .loader import DATA_FILE, EcosystemError, load_ecosystem
 from .protect import protect_code, restore_code
 from .render.downloads import export_files
+from .render.figures import DIAGRAMS
 
 log = logging.getLogger("mkdocs.plugins.gfbs")
-
-DATA_FILE = "data/ecosystem.yml"  # relative to docs_dir
 
 
 def define_env(env) -> None:
     """Load and validate the data (any problem stops the build before a page is written), then register macros."""
-    path = Path(env.conf["docs_dir"]).resolve() / DATA_FILE
+    docs = Path(env.conf["docs_dir"]).resolve()
+    path = docs / DATA_FILE
     project_dir = Path(env.conf["config_file_path"]).resolve().parent
     try:
         eco = load_ecosystem(path, display_name=path.relative_to(project_dir).as_posix())
@@ -31,7 +31,7 @@ def define_env(env) -> None:
     except EcosystemError as error:
         raise PluginError(str(error)) from None
     env.ecosystem = eco
-    pin_for_build()
+    diagrams = {svg.stem for svg in (docs / DIAGRAMS).glob("*.svg")}
 
     def site_root() -> str:
         """Relative path from the current page to the site root, for links in generated HTML."""
@@ -70,6 +70,13 @@ def define_env(env) -> None:
     def data_downloads():
         return render.data_downloads(eco, base=site_root())
 
+    @env.macro
+    def diagram(name, caption):
+        if name not in diagrams:
+            known = ", ".join(sorted(diagrams)) or "none"
+            raise ValueError(f"diagram({name!r}): there is no {DIAGRAMS}/{name}.svg; known diagrams: {known}")
+        return render.diagram(name, caption)
+
 
 def on_pre_page_macros(env) -> None:
     """Seal code before Jinja runs, so Go's braces are never read as template syntax."""
@@ -81,11 +88,10 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Publish the CSV and JSON exports of every table next to the data file, then release the pinned data."""
+    """Publish the CSV and JSON exports of every table next to the data file."""
     site_dir = Path(env.conf["site_dir"])
     for relative, content in export_files(env.ecosystem).items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     log.debug("wrote data exports to %s", site_dir)
-    release_after_build()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import difflib
-import gc
 import types
 import typing
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +17,8 @@ from .model import Ecosystem, Loc, reference_problems
 # libyaml's parser is an order of magnitude faster; both give the same nodes and line marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
+# The one data file every table is generated from, relative to docs_dir.
+DATA_FILE = "data/ecosystem.yml"
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,6 @@ def load_ecosystem(path: Path, *, display_name: str | None = None) -> Ecosystem:
 
 def parse_ecosystem(text: str, *, file: str) -> Ecosystem:
     """Validate YAML text into an Ecosystem; `file` only labels the messages."""
-    with _collector_paused():
-        return _validated(text, file)
-
-
-def _validated(text: str, file: str) -> Ecosystem:
     data, root, problems = _compose(text, file)
     if root is None and problems:  # a syntax error: there is nothing further to check
         raise EcosystemError(problems)
@@ -75,31 +70,6 @@ def _validated(text: str, file: str) -> Ecosystem:
         problems += [Problem(file, _line_of(loc, lines), _dotted(loc, data), message) for loc, message in references]
         raise EcosystemError(sorted(problems, key=lambda problem: problem.line))
     return eco
-
-
-def pin_for_build() -> None:
-    """Move everything alive now, the loaded data included, out of the collector's reach until release_after_build.
-
-    The data lives for the whole build; without this every full collection while pages render walks all of it again.
-    """
-    gc.freeze()
-
-
-def release_after_build() -> None:
-    """Hand the pinned objects back to the collector, so rebuilds under `mkdocs serve` do not pile them up."""
-    gc.unfreeze()
-
-
-@contextmanager
-def _collector_paused():
-    """Loading makes many small objects that all live on; cyclic GC passes over them would make it quadratic."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _compose(text: str, file: str) -> tuple[object, yaml.Node | None, list[Problem]]:

@@ -1,4 +1,4 @@
-"""Shared fixtures: the real handbook is built once per test session and reused."""
+"""Shared fixtures: the real handbook and its offline edition are built once per test session and reused."""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ import pytest
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
-from macros import bundle
-from macros.builds import CHROMIUM, CHROMIUM_ARGS
-from tests.support.browser import serve
-from tests.support.sites import REPO, Build, mkdocs_build
+from tests.support.sites import Build, build_site
+from tools import bundle
+from tools.project import CONFIG, NODE_MODULES, REPO, launch_chromium, serve
 
 
 @dataclass(frozen=True)
@@ -28,22 +27,22 @@ class OfflineEdition:
 @pytest.fixture(scope="session")
 def handbook(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built with --strict exactly as `make build` does."""
-    build = mkdocs_build(REPO / "mkdocs.yml", tmp_path_factory.mktemp("handbook") / "site")
-    assert build.returncode == 0, f"the handbook does not build:\n{build.log}"
-    return build
+    built = build_site(CONFIG, tmp_path_factory.mktemp("handbook") / "site")
+    assert built.ok, f"the handbook does not build:\n{built.log}"
+    return built
 
 
 @pytest.fixture(scope="session")
 def handbook_url(handbook: Build):
     """The built handbook served on 127.0.0.1 under its site_url path, with 404.html for unknown paths."""
-    with serve(handbook.site, load_config(str(REPO / "mkdocs.yml"))["site_url"]) as url:
+    with serve(handbook.site, load_config(str(CONFIG))["site_url"]) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> OfflineEdition:
     """The offline edition built once per session through the same code as `make offline`, and unzipped."""
-    if not (REPO / "node_modules" / "iframe-worker" / "shim" / "index.js").is_file():
+    if not (NODE_MODULES / "iframe-worker" / "shim" / "index.js").is_file():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=REPO, check=True, timeout=300)
     root = tmp_path_factory.mktemp("offline")
     epoch = bundle.source_date_epoch()
@@ -58,6 +57,6 @@ def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> OfflineEdition:
 def chromium():
     """Debian's Chromium, headless, driven by Playwright; per module, as Playwright runs one sync session at a time."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()

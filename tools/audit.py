@@ -1,6 +1,6 @@
 """Audits the built handbook in Chromium (`make audit`): accessibility, Lighthouse scores and page weight.
 
-    python -m macros.audit [--preset mobile|desktop] [--site SITE_DIR]
+    python -m tools.audit [--preset mobile|desktop] [--site SITE_DIR]
 
 Builds the site strictly (unless --site names a built one), serves it on
 127.0.0.1 with gzip like a real host, then for each page type runs axe-core
@@ -15,10 +15,6 @@ CHROME_PATH, Debian's /usr/bin/chromium by default.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gzip
-import http.server
-import io
 import json
 import logging
 import os
@@ -27,16 +23,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .builds import CHROMIUM, CHROMIUM_ARGS, strict_build
+from tools.project import CHROMIUM, CHROMIUM_ARGS, CONFIG, NODE_MODULES, REPO, launch_chromium, serve, strict_build
 
-REPO = Path(__file__).resolve().parents[1]
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 
 # One page of each kind; the 404 page is fetched by name so that Lighthouse sees a 200 and scores its content.
 PAGES = {
@@ -52,7 +45,6 @@ FIRST_VIEW_TYPES = ("document", "stylesheet", "script", "font")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Text formats worth compressing, as a static host such as GitHub Pages does.
-_COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 log = logging.getLogger("mkdocs.plugins.gfbs")
 
@@ -127,64 +119,10 @@ def format_report(checks: list[Check], notes: list[str] = ()) -> str:
     return "\n".join(lines)
 
 
-# -- Serving the site on loopback with gzip -----------------------------------------------------
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a directory; text is gzipped when the client accepts it, unknown paths get 404.html."""
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
-        log.debug("audit server: " + format, *args)
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the base class redirects to the slash URL
-            path = path / "index.html"
-        status = 200
-        if not path.is_file():
-            path, status = Path(self.directory) / "404.html", 404
-        body = path.read_bytes()
-        content_type = self.guess_type(str(path))
-        compress = content_type.startswith(_COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
-        if compress:
-            body = gzip.compress(body, mtime=0)
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        if compress:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        return io.BytesIO(body)
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serve(site: Path, port: int = 0) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 in a background thread; yield its base URL."""
-
-    def handler(*args, **kwargs):
-        return GzipHandler(*args, directory=str(site), **kwargs)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # -- Measuring in Chromium ------------------------------------------------------------------
@@ -192,9 +130,9 @@ def serve(site: Path, port: int = 0) -> Iterator[str]:
 
 def build(site: Path, site_url: str) -> None:
     """Strict build of mkdocs.yml into `site`, with URLs (canonical, 404 links) for where it is served."""
-    result = strict_build(REPO / "mkdocs.yml", site, env={"SITE_URL": site_url})
-    if result.returncode != 0:
-        raise RuntimeError(f"the site does not build:\n{result.stdout}{result.stderr}")
+    result = strict_build(CONFIG, site, site_url=site_url)
+    if not result.ok:
+        raise RuntimeError(f"the site does not build:\n{result.log}")
 
 
 def run_axe(browser, url: str, palette: str) -> list[dict]:
@@ -255,7 +193,7 @@ def audit(base: str, preset: str, runs: int) -> tuple[list[Check], list[str]]:
     checks: list[Check] = []
     notes = [f"Lighthouse: {preset} preset, median of {runs} run(s); pages served from {base} with gzip; the 404 page is audited at /404.html"]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             for name, path in PAGES.items():
                 for palette in ("light", "dark"):
@@ -281,7 +219,7 @@ def audit(base: str, preset: str, runs: int) -> tuple[list[Check], list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.audit", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.audit", description=__doc__.splitlines()[0])
     parser.add_argument("--preset", choices=("mobile", "desktop"), default="desktop", help="Lighthouse's device and throttling (default: desktop)")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; scores are the median (default: 3)")
     parser.add_argument("--site", type=Path, help="an already built site, served at the root (default: build one)")
@@ -295,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         if site is None:
             site = Path(scratch) / "site"
             build(site, f"http://127.0.0.1:{port}/")
-        with serve(site, port) as base:
+        with serve(site, port=port) as base:
             checks, notes = audit(base, args.preset, args.runs)
     print(format_report(checks, notes))
     return 1 if any(check.status == "MISSED" for check in checks) else 0

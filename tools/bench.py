@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -17,12 +16,10 @@ from pathlib import Path
 import yaml
 
 from macros import render
-from macros.loader import parse_ecosystem, pin_for_build, release_after_build
+from macros.loader import parse_ecosystem
+from tools.project import CONFIG, DATA, strict_build
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "docs" / "data" / "ecosystem.yml"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
-PLAIN_CONFIG = ".mkdocs.plain.yml"  # variants are written for the run as .mkdocs.<name>.yml, removed after
 BUILD_RATIO_TARGET = 1.3
 ADDED_SECONDS_TARGET = 2.0
 SCALES = (1, 10, 100, 1000)
@@ -31,11 +28,15 @@ SCALES = (1, 10, 100, 1000)
 SCALED = ("languages", "tools", "companies", "databases", "architectures")
 
 
-def timed_build(config: Path, site: Path) -> float:
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+def timed_build(site: Path, **overrides: object) -> float:
+    """Seconds for one strict build of mkdocs.yml, with `overrides` replacing its keys; a failed build stops the bench."""
+    overrides = copy.deepcopy(overrides)  # MkDocs' validation consumes the plugin settings it is given
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], cwd=REPO, env=env, check=True)
-    return time.perf_counter() - start
+    build = strict_build(CONFIG, site, **overrides)
+    elapsed = time.perf_counter() - start
+    if not build.ok:
+        raise RuntimeError(f"the benchmarked build failed:\n{build.log}")
+    return elapsed
 
 
 def synthetic(data: dict, factor: int) -> str:
@@ -50,16 +51,8 @@ def synthetic(data: dict, factor: int) -> str:
 
 
 def render_everything(text: str) -> int:
-    """What a build does with the data: load it once, pin it as define_env does, render every table."""
+    """What a build does with the data: load it once, render every table; returns the characters rendered."""
     eco = parse_ecosystem(text, file="synthetic.yml")
-    pin_for_build()
-    try:
-        return _render_tables(eco)
-    finally:
-        release_after_build()
-
-
-def _render_tables(eco) -> int:
     pages = [
         render.language_comparison(eco),
         *(render.language_matchup(eco, matchup.against) for matchup in eco.matchups),
@@ -81,35 +74,33 @@ _TagTolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TagTolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def _variants() -> dict[str, str]:
-    """Child configs of mkdocs.yml (name -> YAML) for the builds compared with the full one."""
-    plugins = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagTolerantLoader)["plugins"]
+def variants() -> dict[str, dict[str, object]]:
+    """The builds compared: name -> the mkdocs.yml keys each replaces (none for the full build)."""
+    plugins = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)["plugins"]
     without_print = [plugin for plugin in plugins if not (isinstance(plugin, dict) and "print-site" in plugin)]
     return {
-        # Same pages, theme and Markdown extensions, without the project's plugins and hooks.
-        "plain": "INHERIT: mkdocs.yml\nplugins:\n  - search\nhooks: []\n",
+        "full": {},
         # Everything but the whole-handbook print page, to show what that one page costs.
-        "no-print": "INHERIT: mkdocs.yml\n" + yaml.safe_dump({"plugins": without_print}, sort_keys=False),
+        "no-print": {"plugins": without_print},
+        # Same pages, theme and Markdown extensions, without the project's plugins and hooks.
+        "plain": {"plugins": ["search"], "hooks": []},
     }
 
 
 def time_builds(runs: int) -> dict[str, list[float]]:
-    """Seconds per build for the full config and each variant, interleaved so machine load hits all alike."""
-    # The variants sit beside mkdocs.yml because paths in the config (snippets, overrides) are relative to it.
-    configs = {"full": REPO / "mkdocs.yml"}
-    for name, text in _variants().items():
-        configs[name] = REPO / PLAIN_CONFIG.replace("plain", name)
-        configs[name].write_text(text, encoding="utf-8")
-    try:
-        times: dict[str, list[float]] = {name: [] for name in configs}
-        with tempfile.TemporaryDirectory() as tmp:
-            for _ in range(runs):
-                for name, config in configs.items():
-                    times[name].append(timed_build(config, Path(tmp) / name))
-    finally:
-        for name, config in configs.items():
-            if name != "full":
-                config.unlink()
+    """Seconds per build for each variant, in this process, interleaved so machine load hits all alike.
+
+    One untimed round first: the first build in a process also pays for imports, which a rebuild under
+    `mkdocs serve` never does.
+    """
+    builds = variants()
+    times: dict[str, list[float]] = {name: [] for name in builds}
+    with tempfile.TemporaryDirectory() as tmp:
+        for round_number in range(runs + 1):
+            for name, overrides in builds.items():
+                elapsed = timed_build(Path(tmp) / name, **overrides)
+                if round_number:
+                    times[name].append(elapsed)
     return times
 
 

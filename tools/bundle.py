@@ -1,7 +1,7 @@
 """Builds the offline edition and packs it into a reproducible zip (`make offline`).
 
-    python -m macros.bundle --build ZIP    build mkdocs.offline.yml strictly, then zip it
-    python -m macros.bundle SITE_DIR ZIP   zip an already built site
+    python -m tools.bundle --build ZIP    build mkdocs.offline.yml strictly, then zip it
+    python -m tools.bundle SITE_DIR ZIP   zip an already built site
 
 The zip is byte-for-byte reproducible: entries are sorted, every timestamp is
 SOURCE_DATE_EPOCH (the last commit's time), permissions are fixed. It is
@@ -20,10 +20,8 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .builds import strict_build
+from tools.project import OFFLINE_CONFIG, REPO, strict_build_in_subprocess
 
-REPO = Path(__file__).resolve().parents[1]
-CONFIG = REPO / "mkdocs.offline.yml"
 # Every entry sits in this folder, so unzipping never scatters files.
 ROOT = "go-for-backend-systems-offline"
 # The zip format cannot store dates before 1980.
@@ -56,7 +54,7 @@ def build_env(epoch: int) -> dict[str, str]:
 
 def build_site(site_dir: Path, epoch: int | None = None) -> None:
     """Run `mkdocs build --strict -f mkdocs.offline.yml` into site_dir; raise with the log on failure."""
-    result = strict_build(CONFIG, site_dir, env=build_env(source_date_epoch() if epoch is None else epoch))
+    result = strict_build_in_subprocess(OFFLINE_CONFIG, site_dir, env=build_env(source_date_epoch() if epoch is None else epoch))
     if result.returncode != 0:
         raise RuntimeError(f"the offline build failed:\n{result.stdout}{result.stderr}")
 

@@ -1,6 +1,6 @@
 """`make check`: the fast content checks an editor runs before pushing, each failure as `file:line: culprit: reason`.
 
-    python -m macros.checks [--only CHECK ...] [--config mkdocs.yml] [--site-dir DIR]
+    python -m tools.check [--only CHECK ...] [--config mkdocs.yml] [--site-dir DIR]
 
 Checks: data (the ecosystem file validates), front-matter (every page in the nav has a title and a
 one-sentence description), spelling (codespell with the project word list), lint (pymarkdownlnt with
@@ -12,6 +12,7 @@ the exit status is 1 if there is any.
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import subprocess
 import sys
@@ -22,12 +23,10 @@ from pathlib import Path
 import yaml
 from mkdocs.config import load_config
 
-from . import DATA_FILE
-from .builds import strict_build
-from .loader import EcosystemError, load_ecosystem
-from .sitecheck import link_problems
+from macros.loader import DATA_FILE, EcosystemError, load_ecosystem
+from tools.project import CONFIG, REPO, strict_build
+from tools.sitecheck import link_problems
 
-REPO = Path(__file__).resolve().parents[1]
 CODESPELL_CONFIG = REPO / ".codespellrc"
 PYMARKDOWN_CONFIG = REPO / ".pymarkdown.yaml"
 # Prose outside docs/ that is spelled and linted like the pages.
@@ -38,9 +37,7 @@ DEFAULT_SITE_DIR = ".cache/check-site"
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _CODESPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<word>.+?) ==> (?P<fix>.+)$")
 _PYMARKDOWN_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<rule>\w+): (?P<message>.*?)(?: \((?P<alias>[^)]*)\))?$")
-_LOG_RECORD = re.compile(r"^(?:WARNING|ERROR)\s+-\s+(?P<message>.*)$")
 _DOC_LINK = re.compile(r"^Doc file '(?P<doc>[^']+)' contains (?P<kind>an? [^']*?link) '(?P<link>[^']+)'[,.]?\s*(?P<rest>.*)$")
-_DATA_PROBLEM = re.compile(r"^\s+(?P<file>[^:\s]+):(?P<line>\d+): (?P<path>[^:]+): (?P<message>.*)$")
 
 
 @dataclass(frozen=True)
@@ -148,10 +145,10 @@ def check_data(project: Project) -> list[Failure]:
 # --- front matter -----------------------------------------------------------------------------------
 
 
-def check_front_matter(project: Project) -> list[Failure]:
-    """Every page in the nav starts with front matter giving a non-empty title and a one-sentence description."""
+def check_front_matter(project: Project, *, only: tuple[str, ...] | None = None) -> list[Failure]:
+    """Every page in the nav (or the `only` ones) starts with front matter giving a title and a one-sentence description."""
     failures: list[Failure] = []
-    for source in project.nav:
+    for source in only or project.nav:
         path = project.docs / source
         if path.is_file():  # a nav entry without a file is the build's to report
             failures += _front_matter_failures(path, project.label(path))
@@ -242,42 +239,20 @@ def check_lint(project: Project) -> list[Failure]:
 
 def check_build(project: Project, site_dir: Path) -> list[Failure]:
     """A strict MkDocs build into site_dir: every warning and error, with links traced to their line."""
-    result = strict_build(project.config, site_dir, extra=["--clean"])
-    failures = [failure for record in _log_records(result.stdout + result.stderr) for failure in _build_failures(project, record)]
-    if result.returncode != 0 and not failures:
-        last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-        failures.append(Failure(project.label(project.config), None, "mkdocs build", f"failed: {last[0]}"))
+    build = strict_build(project.config, site_dir)
+    failures = [_build_failure(project, record.getMessage()) for record in build.records if record.levelno >= logging.WARNING]
+    if not build.ok and not failures:
+        failures.append(Failure(project.label(project.config), None, "mkdocs build", f"failed: {build.cause}"))
     return failures
 
 
-def _log_records(log: str) -> list[list[str]]:
-    """WARNING and ERROR records of a MkDocs log, each with its indented continuation lines."""
-    records: list[list[str]] = []
-    current: list[str] | None = None
-    for text in log.splitlines():
-        match = _LOG_RECORD.match(text)
-        if match:
-            current = [match["message"]]
-            records.append(current)
-        elif current is not None and text[:1].isspace() and text.strip():
-            current.append(text)
-        else:
-            current = None
-    return records
-
-
-def _build_failures(project: Project, record: list[str]) -> list[Failure]:
-    first = record[0]
-    link = _DOC_LINK.match(first)
+def _build_failure(project: Project, message: str) -> Failure:
+    link = _DOC_LINK.match(message)
     if link:
         path = project.docs / link["doc"]
         reason = (link["rest"] or link["kind"]).removeprefix("but ").rstrip(".")
-        return [Failure(project.label(path), _line_of(path, link["link"]), link["link"], reason)]
-    problems = [_DATA_PROBLEM.match(text) for text in record[1:]]
-    if problems and all(problems):  # the data file's own report: one line per problem
-        return [Failure(match["file"], int(match["line"]), match["path"], match["message"]) for match in problems]
-    message = " ".join(part.strip() for part in record)
-    return [Failure(project.label(project.config), None, "mkdocs build", message)]
+        return Failure(project.label(path), _line_of(path, link["link"]), link["link"], reason)
+    return Failure(project.label(project.config), None, "mkdocs build", " ".join(message.split()))
 
 
 def check_links(project: Project, site_dir: Path) -> list[Failure]:
@@ -307,22 +282,29 @@ CHECKS = (*SOURCE_CHECKS, "build", "links")
 
 
 def run_checks(project: Project, *, site_dir: Path, only: tuple[str, ...] = CHECKS) -> dict[str, list[Failure] | None]:
-    """Run the chosen checks in order; each maps to its failures, or None when it could not run."""
+    """Run the chosen checks in order; each maps to its failures, or None when it could not run.
+
+    The build stops at a broken data file with the very problems the data check lists, so it runs only on valid data.
+    """
     results: dict[str, list[Failure] | None] = {name: check(project) for name, check in SOURCE_CHECKS.items() if name in only}
     if "build" in only or "links" in only:
-        built = check_build(project, site_dir)
+        if "data" not in results:  # the build needs valid data: say so when it does not have it
+            results["data"] = check_data(project)
+        built = check_build(project, site_dir) if not results["data"] else None
         if "build" in only:
-            # A broken data file stops the build with the same report the data check gives: list it once.
-            already = {str(failure) for failure in results.get("data") or []}
-            results["build"] = [failure for failure in built if str(failure) not in already]
+            results["build"] = built
         if "links" in only:
-            results["links"] = check_links(project, site_dir) if not built and (site_dir / "index.html").is_file() else None
+            results["links"] = check_links(project, site_dir) if built == [] else None
     return results
 
 
+def _skipped(name: str, results: dict[str, list[Failure] | None]) -> str:
+    return "skipped: the data file has problems" if results.get("data") else "skipped: the build failed"
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.checks", description=__doc__.split("\n")[0])
-    parser.add_argument("--config", type=Path, default=REPO / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    parser = argparse.ArgumentParser(prog="python -m tools.check", description=__doc__.split("\n")[0])
+    parser.add_argument("--config", type=Path, default=CONFIG, help="MkDocs configuration (default: mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, help=f"where the build check writes the site (default: {DEFAULT_SITE_DIR})")
     parser.add_argument("--only", nargs="+", choices=CHECKS, default=list(CHECKS), help="run only these checks")
     args = parser.parse_args(argv)
@@ -334,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         for failure in failures or []:
             print(failure)
         total += len(failures or [])
-    summary = ", ".join(f"{name} {'skipped: the build failed' if failures is None else len(failures)}" for name, failures in results.items())
+    summary = ", ".join(f"{name} {_skipped(name, results) if failures is None else len(failures)}" for name, failures in results.items())
     print(f"{total} problem(s): {summary}", file=sys.stderr)
     return 1 if total else 0
 

@@ -1,31 +1,190 @@
-"""How the project's tools run MkDocs and Chromium: one strict build command, one set of browser flags."""
+"""What every tool shares: the project's paths, the strict build, the loopback server and the browser launch."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import logging
 import os
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from macros import DATA_FILE
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIG = REPO / "mkdocs.yml"
+OFFLINE_CONFIG = REPO / "mkdocs.offline.yml"
+DOCS = REPO / "docs"
+DATA = DOCS / DATA_FILE
+NODE_MODULES = REPO / "node_modules"
 
 # Debian's Chromium, as root, on a machine whose only network is loopback: without these flags it
 # refuses to start or keeps trying to reach Google's hosts.
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
+# Material's end-of-life banner is known; every build here runs without it.
+QUIET = {"NO_MKDOCS_2_WARNING": "1"}
 
-def strict_build(
-    config: Path, site_dir: Path, *, env: Mapping[str, str] | None = None, extra: Sequence[str] = ()
-) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` for `config` into `site_dir` from the config's folder; return what it said.
 
-    Material's end-of-life banner is silenced; `env` adds or overrides variables of this process's environment.
+# -- Building -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Build:
+    """One strict build: whether it succeeded, the warnings and errors it logged, and the error that stopped it."""
+
+    site: Path
+    records: list[logging.LogRecord] = field(default_factory=list)
+    error: BaseException | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def log(self) -> str:
+        """Every record as MkDocs prints it, and the stopping error's message."""
+        lines = [f"{record.levelname:<8}-  {record.getMessage()}" for record in self.records]
+        return "\n".join([*lines, *([str(self.error)] if self.error else [])])
+
+    @property
+    def cause(self) -> BaseException | None:
+        """The plugin or configuration error behind MkDocs' "Aborted" (MkDocs raises Abort from inside its handler)."""
+        error = self.error
+        while error is not None and error.__context__ is not None and type(error).__name__ == "Abort":
+            error = error.__context__
+        return error
+
+
+class _Collect(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]):
+        super().__init__(logging.WARNING)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def strict_build(config: Path, site_dir: Path, **overrides: object) -> Build:
+    """`mkdocs build --strict` of `config` into `site_dir` in this process; `overrides` replace config keys.
+
+    In-process, a build costs what MkDocs does and not a Python start-up and import; its warnings and the error that
+    stopped it come back as objects, not as text to parse.
     """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    result = Build(Path(site_dir))
+    handler = _Collect(result.records)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        settings = load_config(str(config), strict=True, site_dir=str(site_dir), **overrides)
+        build(settings)
+    except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
+        result.error = error
+    finally:
+        logger.removeHandler(handler)
+    return result
+
+
+def strict_build_in_subprocess(config: Path, site_dir: Path, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+    """The same strict build in a child process, for builds whose configuration reads environment variables (!ENV)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir), *extra],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
         cwd=Path(config).parent,
-        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | dict(env or {}),
+        env=os.environ | QUIET | dict(env),
         capture_output=True,
         text=True,
         timeout=600,
     )
+
+
+# -- Serving on loopback --------------------------------------------------------------------------------------
+
+_COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site the way GitHub Pages does: under its site_url path, gzipped, with 404.html for unknown paths.
+
+    sitemap.xml names pages by the configured site_url; it is served with this server's URL instead, as on the real
+    host, because Material's instant navigation only follows links its sitemap lists.
+    """
+
+    prefix = "/"
+    site_url = ""
+    served_url = ""
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+        logging.getLogger("mkdocs.plugins.gfbs.serve").debug(format, *args)
+
+    def send_head(self):
+        path = urlsplit(self.path).path
+        local = Path(self.translate_path("/" + path[len(self.prefix) :])) if path.startswith(self.prefix) else None
+        if local is not None and local.is_dir():
+            if not path.endswith("/"):
+                return self._redirect(path + "/")
+            local = local / "index.html"
+        if local is None or not local.is_file():
+            return self._send(404, Path(self.directory) / "404.html")
+        if self.site_url and path == self.prefix + "sitemap.xml":
+            text = local.read_text(encoding="utf-8").replace(self.site_url, self.served_url)
+            return self._send(200, local, text.encode("utf-8"))
+        return self._send(200, local)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send(self, status: int, path: Path, body: bytes | None = None) -> io.BytesIO:
+        body = path.read_bytes() if body is None else body
+        content_type = self.guess_type(str(path))
+        compress = content_type.startswith(_COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+        if compress:
+            body = gzip.compress(body, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.send_header("Vary", "Accept-Encoding")
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(site: Path, site_url: str = "", *, port: int = 0) -> Iterator[str]:
+    """Serve `site`, built for `site_url`, at http://127.0.0.1:<port><its path> in a thread; yield that URL."""
+    prefix = urlsplit(site_url).path or "/"
+    handler = type("Handler", (_SiteHandler,), {"prefix": prefix, "site_url": site_url})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    handler.served_url = f"http://127.0.0.1:{server.server_port}{prefix}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield handler.served_url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+# -- The browser ----------------------------------------------------------------------------------------------
+
+
+def launch_chromium(playwright):
+    """Debian's Chromium, headless, through Playwright (which cannot download a browser of its own here)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

@@ -1,6 +1,6 @@
 """`make review BASE=<ref>`: a Markdown summary of what a change does to the data file and the pages, for a pull request.
 
-    python -m macros.review [BASE]    BASE defaults to origin/main, or HEAD~1 when there is no origin/main
+    python -m tools.review [BASE]    BASE defaults to origin/main, or HEAD~1 when there is no origin/main
 
 The data file is compared entry by entry (by id) and field by field; pages are listed from `git diff`
 against BASE, including uncommitted and untracked files. The output suits $GITHUB_STEP_SUMMARY.
@@ -16,8 +16,11 @@ from pathlib import Path
 
 import yaml
 
-DATA_FILE = "docs/data/ecosystem.yml"
-DOCS = "docs/"
+from tools.project import DATA, DOCS, REPO
+
+# The data file and the pages folder as git names them, relative to the repository root.
+DATA_FILE = DATA.relative_to(REPO).as_posix()
+DOCS_PREFIX = DOCS.relative_to(REPO).as_posix() + "/"
 # Entries are matched by the first of these keys they have; matchups have no id of their own.
 _KEYS = ("id", "against")
 _STATUS = {"A": "added", "M": "changed", "D": "removed", "R": "renamed", "C": "copied", "T": "changed type"}
@@ -151,13 +154,13 @@ def data_at(repo: Path, base: str) -> dict | None:
 
 def changed_files(repo: Path, base: str) -> list[tuple[str, str]]:
     """(status, path) of every file under docs/ that differs from base, untracked files included."""
-    diff = _git(repo, "diff", "--name-status", "-M", base, "--", DOCS).stdout
+    diff = _git(repo, "diff", "--name-status", "-M", base, "--", DOCS_PREFIX).stdout
     files = []
     for line in diff.splitlines():
         status, *paths = line.split("\t")
         label = _STATUS.get(status[0], status)
         files.append((f"{label} from `{paths[0]}`" if status[0] == "R" else label, paths[-1]))
-    untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "--", DOCS).stdout
+    untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "--", DOCS_PREFIX).stdout
     files += [("added", path) for path in untracked.splitlines()]
     return sorted(files, key=lambda item: item[1])
 

@@ -1,6 +1,6 @@
 """The JSON Schema of the data file, generated from the model so editors validate ecosystem.yml as people type.
 
-Run `python -m macros.schema` to rewrite docs/data/ecosystem.schema.json; `--check` only reports staleness.
+Run `python -m tools.schema` to rewrite docs/data/ecosystem.schema.json; `--check` only reports staleness.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ import json
 import sys
 from pathlib import Path
 
-from .model import Ecosystem
+from macros.model import Ecosystem
+from tools.project import DATA
 
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "docs" / "data" / "ecosystem.schema.json"
+SCHEMA_PATH = DATA.with_name("ecosystem.schema.json")
 
 
 def ecosystem_schema() -> str:

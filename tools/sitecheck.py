@@ -1,7 +1,7 @@
 """Checks a built site's HTML: every internal link and anchor resolves, including links that macros and the theme make.
 
 MkDocs validates links written in Markdown only; raw HTML from macros and templates is checked here.
-Run as `python -m macros.sitecheck SITE_DIR`.
+Run as `python -m tools.sitecheck SITE_DIR`.
 """
 
 from __future__ import annotations

@@ -10,12 +10,14 @@ from .tables import (
     tool_matrix,
 )
 from .downloads import data_downloads
+from .figures import diagram
 
 __all__ = [
     "architecture_comparison",
     "company_matrix",
     "data_downloads",
     "database_matrix",
+    "diagram",
     "industry_matrix",
     "language_comparison",
     "language_matchup",

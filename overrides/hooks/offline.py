@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 # Installed by `npm ci` from package-lock.json (the version is pinned exactly).
 SHIM = REPO / "node_modules" / "iframe-worker" / "shim" / "index.js"
 # Must match extra.polyfills in mkdocs.offline.yml.

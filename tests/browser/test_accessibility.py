@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.sites import REPO
+from tools.project import REPO
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import bundle
+from tools import bundle
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import DOCS
+from tools.project import DOCS
 
 DIAGRAMS = sorted((DOCS / "diagrams").glob("*.svg"))
 # The pages that include a diagram, as served with directory URLs.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import DOCS
-from tests.test_handbook import built, nav_pages
+from tools.project import DOCS
+from tests.support.handbook import built, nav_pages
 
 pytestmark = pytest.mark.site
 EXAMPLES = DOCS / "examples"

@@ -10,26 +10,16 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from macros.checks import load_project
-from macros.sitecheck import link_problems
 from tests.support.coverage import article_units, find_misses
-from tests.support.sites import ARTICLE, DOCS, REPO
+from tests.support.handbook import PROJECT, built, nav_pages
+from tests.support.sites import ARTICLE
+from tools.check import check_front_matter
+from tools.project import DOCS, REPO
+from tools.sitecheck import link_problems
 
 pytestmark = pytest.mark.site
 BLOCKS = "p, li, td, th, h1, h2, h3, h4, h5, h6, dt, dd, summary, figcaption"
 TEMPLATE_MARKERS = ("{{", "}}", "{%", "%}", "{##", "Macro Rendering Error")
-
-
-# The handbook as make check sees it: its nav and where each page is built.
-PROJECT = load_project(REPO / "mkdocs.yml")
-
-
-def nav_pages() -> list[str]:
-    return list(PROJECT.nav)
-
-
-def built(handbook, source: str) -> BeautifulSoup:
-    return handbook.html(PROJECT.built_page(source))
 
 
 def prose_text(soup: BeautifulSoup) -> str:
@@ -50,12 +40,10 @@ def test_handbook_has_at_least_15_pages_in_the_nav() -> None:
 
 @pytest.mark.parametrize("source", nav_pages())
 def test_every_page_has_title_and_one_sentence_description(handbook, source: str) -> None:
-    """Front matter gives a title and a one-sentence description, rendered as the meta description."""
+    """Front matter passes make check's rule (a title, one sentence of description), rendered as the meta description."""
+    assert check_front_matter(PROJECT, only=(source,)) == []
     _, meta = get_data((DOCS / source).read_text(encoding="utf-8"))
-    title, description = meta.get("title"), meta.get("description")
-    assert isinstance(title, str) and title.strip(), f"{source}: front matter needs a title"
-    assert isinstance(description, str) and description.endswith("."), f"{source}: description must be one sentence"
-    assert len(re.findall(r"[.!?](\s|$)", description)) == 1, f"{source}: description has more than one sentence"
+    title, description = meta["title"], meta["description"]
     soup = built(handbook, source)
     assert soup.find("meta", attrs={"name": "description"})["content"] == description
     assert soup.title.get_text().startswith(title)

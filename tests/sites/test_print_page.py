@@ -1,10 +1,16 @@
-"""macros/print_page.py: links on the whole-handbook print page reach their targets."""
+"""overrides/hooks/print_page.py: print-site's assets stay on its page, and links on that page reach their targets."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from macros.print_page import mend_links, on_config, on_env, update_anchor_ids
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.support.hooks import load_hook
+from tests.support.sites import build_tiny_site, page
+
+print_page = load_hook("print_page")
 
 PRINT_PAGE = (
     '<div id="print-site-page">'
@@ -18,7 +24,7 @@ PRINT_PAGE = (
 
 def test_link_targets_get_their_page_key() -> None:
     """An id that a link wants with its page's key in front is renamed, in its own page's section only."""
-    html = mend_links(PRINT_PAGE)
+    html = print_page.mend_links(PRINT_PAGE)
     assert 'id="guide-__codelineno-0-1" name="guide-__codelineno-0-1"' in html
     assert 'id="faq-__codelineno-0-1"' in html
     assert 'id="guide-row-go"' in html
@@ -26,52 +32,89 @@ def test_link_targets_get_their_page_key() -> None:
 
 def test_ids_nobody_links_to_are_kept() -> None:
     """Headings the plugin already renamed and ids used by aria-labelledby stay as they are."""
-    html = mend_links(PRINT_PAGE)
+    html = print_page.mend_links(PRINT_PAGE)
     assert 'id="guide-intro"' in html and "guide-guide-intro" not in html
     assert 'id="fig-title"' in html
 
 
 def test_page_without_broken_links_is_unchanged() -> None:
     """Nothing to mend, nothing changed."""
-    page = '<section class="print-page" id="a"><h1 id="a-x"></h1><a href="#a-x"></a></section>'
-    assert mend_links(page) == page
+    html = '<section class="print-page" id="a"><h1 id="a-x"></h1><a href="#a-x"></a></section>'
+    assert print_page.mend_links(html) == html
 
 
-# Each case: page HTML, and what update_anchor_ids makes of it with the page key "p".
-ANCHOR_CASES = [
-    ('<h2 id="intro">Intro</h2>', '<h2 id="p-intro">Intro</h2>'),
-    ('<h3 class="x" id="a">A</h3>', '<h3 class="x" id="p-a">A</h3>'),
-    ('<sup id="fnref:1"><a href="#fn:1">1</a></sup>', '<sup id="p-fnref:1"><a href="#fn:1">1</a></sup>'),
-    ('<li id="fn:1">Note</li>', '<li id="p-fn:1">Note</li>'),
-    ('<li class="x">item <span id="s">keep</span></li>', '<li class="x">item <span id="s">keep</span></li>'),
-    ('<h2>Title</h2><div id="d"></div>', '<h2>Title</h2><div id="d"></div>'),
-    ('<table id="t"><tr><th id="tool-go"></th></tr></table>', '<table id="t"><tr><th id="tool-go"></th></tr></table>'),
+# Each case: an asset path print-site adds, and whether the hook takes it off the site-wide lists.
+ASSETS = [
+    ("css/print-site.css", True),
+    ("css/print-site-material.css", True),
+    ("js/print-site.js", True),
+    ("assets/stylesheets/print.css", False),
+    ("assets/javascripts/tables.js", False),
 ]
 
 
-@pytest.mark.parametrize(("html", "expected"), ANCHOR_CASES)
-def test_anchor_ids_are_prefixed_one_tag_at_a_time(html: str, expected: str) -> None:
-    """Headings, footnote references and list items get the page key; ids of other tags, even after them, do not."""
-    assert update_anchor_ids(html, "p") == expected
+@pytest.mark.parametrize(("path", "removed"), ASSETS)
+def test_only_print_sites_own_assets_leave_the_site_wide_lists(path: str, removed: bool) -> None:
+    """print-site's files go; the handbook's own print stylesheet and scripts stay."""
+    assert (print_page.without_print_site_assets([path]) == []) is removed
 
 
-def test_print_site_uses_the_one_tag_at_a_time_renaming() -> None:
-    """The hook swaps print-site's own, much slower, scanner for update_anchor_ids when the config loads."""
-    from mkdocs_print_site_plugin import urls
+# Line numbers that link to themselves, as the handbook's code blocks have.
+LINKED_CODE = """```go linenums="1"
+package main
+func main() {}
+```
+"""
 
-    on_config(object())
-    assert urls.update_anchor_ids is update_anchor_ids
+
+def _print_page_links(build) -> tuple[set[str], set[str]]:
+    soup = BeautifulSoup((build.site / "print_page" / "index.html").read_text(encoding="utf-8"), "lxml")
+    wanted = {link["href"][1:] for link in soup.select('a[href^="#"]') if len(link["href"]) > 1}
+    return wanted, {tag["id"] for tag in soup.select("[id]")}
+
+
+def test_print_site_still_leaves_code_line_links_broken(tmp_path: Path) -> None:
+    """Upstream check: without the hook, print-site 2.9 still breaks the self-links of code lines on its page.
+
+    When this fails, print-site has fixed it: drop mend_links and report nothing upstream.
+    """
+    pages = {"index.md": page("Home", "Text."), "guide.md": page("Guide", LINKED_CODE)}
+    hooks = ["overrides/hooks/revision_dates.py"]
+    build = build_tiny_site(tmp_path, pages, full=True, config={"hooks": hooks, "markdown_extensions": _extensions_with_linenums()})
+    assert build.ok, build.log
+    wanted, ids = _print_page_links(build)
+    assert "guide-__codelineno-0-2" in wanted and "guide-__codelineno-0-2" not in ids
+
+
+def test_hook_mends_the_code_line_links(tmp_path: Path) -> None:
+    """With the hook, every in-page link on the print page has its target."""
+    pages = {"index.md": page("Home", "Text."), "guide.md": page("Guide", LINKED_CODE)}
+    build = build_tiny_site(tmp_path, pages, full=True, config={"markdown_extensions": _extensions_with_linenums()})
+    assert build.ok, build.log
+    wanted, ids = _print_page_links(build)
+    assert "guide-__codelineno-0-2" in wanted and wanted <= ids
+
+
+def _extensions_with_linenums() -> list:
+    """The handbook's Markdown extensions minus snippets' project paths, with line anchors on code blocks."""
+    return [
+        "attr_list",
+        "md_in_html",
+        {"toc": {"permalink": True}},
+        {"pymdownx.highlight": {"anchor_linenums": True}},
+        "pymdownx.superfences",
+    ]
 
 
 def test_print_assets_load_only_where_they_are_used(handbook) -> None:
     """Ordinary pages skip print-site's CSS and script and load the print stylesheet for print media only."""
     home = handbook.html("index.html")
-    print_page = handbook.html("print_page/index.html")
+    whole = handbook.html("print_page/index.html")
     home_assets = [tag.get("href") or tag.get("src") for tag in home.select("link[rel=stylesheet], script[src]")]
     assert not [asset for asset in home_assets if "print-site" in asset]
     assert home.select_one('link[href$="assets/stylesheets/print.css"]')["media"] == "print"
-    assert print_page.select_one('link[href$="css/print-site.css"]') is not None
-    assert print_page.select_one('script[src$="js/print-site.js"]') is not None
+    assert whole.select_one('link[href$="css/print-site.css"]') is not None
+    assert whole.select_one('script[src$="js/print-site.js"]') is not None
 
 
 def test_logo_has_its_size(handbook) -> None:
@@ -80,12 +123,9 @@ def test_logo_has_its_size(handbook) -> None:
     assert (logo["width"], logo["height"]) == ("24", "24")
 
 
-def test_print_site_renders_with_the_builds_own_environment() -> None:
-    """After on_env, the theme hands out the build's environment instead of compiling every template again."""
-    from types import SimpleNamespace
-
-    built_env = object()
-    theme = SimpleNamespace(get_env=lambda: object())
-    config = SimpleNamespace(theme=theme)
-    assert on_env(built_env, config=config, files=None) is built_env
-    assert theme.get_env() is built_env
+def test_no_page_asks_github_for_repository_facts(handbook) -> None:
+    """The repository link is plain: without Material's source marker its script never calls api.github.com."""
+    for name in ("index.html", "print_page/index.html", "404.html"):
+        html = handbook.html(name)
+        assert html.select_one("a.md-source") is not None
+        assert html.select_one('[data-md-component="source"]') is None

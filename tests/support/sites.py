@@ -1,4 +1,4 @@
-"""Builds real MkDocs sites for tests: the handbook itself, or tiny sites that inherit its configuration."""
+"""Builds real MkDocs sites for tests, in this process: the handbook itself, or tiny sites with a minimal config."""
 
 from __future__ import annotations
 
@@ -8,18 +8,46 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.builds import strict_build
+from tools.project import DOCS, REPO, strict_build
 
-REPO = Path(__file__).resolve().parents[2]
-DOCS = REPO / "docs"
-ARTICLE = REPO.parent / "shared" / "article.txt"
-# Shared pieces a tiny site borrows from the handbook (relative to the repo root).
-_SHARED = ("macros", "overrides", "docs/includes", "docs/assets")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ARTICLE = FIXTURES / "article.txt"
+
+# What a tiny site needs to render macros and code like the handbook: the macros plugin as the handbook
+# configures it, and the Markdown extensions that touch code. Hooks and the other plugins are left out;
+# a test that exercises them passes `full=True` and inherits the whole mkdocs.yml instead.
+MINIMAL_CONFIG = {
+    "site_name": "Tiny",
+    "site_url": "https://example.org/tiny/",
+    "theme": {"name": "material", "custom_dir": str(REPO / "overrides")},
+    "validation": {"omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
+    "plugins": [
+        "search",
+        {
+            "macros": {
+                "module_name": "macros",
+                "on_error_fail": True,
+                "on_undefined": "strict",
+                "j2_comment_start_string": "{##",
+                "j2_comment_end_string": "##}",
+            }
+        },
+    ],
+    "markdown_extensions": [
+        "attr_list",
+        "md_in_html",
+        "toc",
+        "pymdownx.highlight",
+        "pymdownx.inlinehilite",
+        "pymdownx.superfences",
+        {"pymdownx.tabbed": {"alternate_style": True}},
+    ],
+}
 
 
 @dataclass(frozen=True)
 class Build:
-    returncode: int
+    ok: bool
     log: str
     site: Path
 
@@ -27,34 +55,42 @@ class Build:
         return BeautifulSoup((self.site / page).read_text(encoding="utf-8"), "lxml")
 
 
-def mkdocs_build(config: Path, site: Path, *extra: str) -> Build:
-    """Run a real `mkdocs build --strict` in the config's folder and capture everything it says."""
-    result = strict_build(config, site, extra=extra)
-    return Build(result.returncode, result.stdout + result.stderr, site)
+def build_site(config: Path, site: Path, **overrides: object) -> Build:
+    """A strict build of `config` into `site`, with everything it logged."""
+    result = strict_build(config, site, **overrides)
+    return Build(result.ok, result.log, site)
 
 
-def build_tiny_site(root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None) -> Build:
-    """Write `pages` (path -> Markdown) into a site that inherits mkdocs.yml, then build it strictly.
+def build_tiny_site(
+    root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False
+) -> Build:
+    """Write `pages` (path -> Markdown) with the macros module and a data file into `root`, then build it strictly.
 
-    `data` replaces the ecosystem data file (default: the small complete fixture).
+    `data` replaces the ecosystem data file (default: the small complete fixture); `config` adds or replaces keys;
+    `full` inherits the handbook's whole mkdocs.yml (plugins, hooks, theme) instead of the minimal config.
     """
-    for shared in _SHARED:
-        target = root / shared
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.symlink_to(REPO / shared)
-    data_file = root / "docs" / "data" / "ecosystem.yml"
+    docs = root / "docs"
+    data_file = docs / "data" / "ecosystem.yml"
     data_file.parent.mkdir(parents=True, exist_ok=True)
-    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "ecosystem.yml"
-    data_file.write_text(data if data is not None else fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    data_file.write_text(data if data is not None else (FIXTURES / "ecosystem.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (data_file.parent / "ecosystem.schema.json").symlink_to(DOCS / "data" / "ecosystem.schema.json")
+    for shared in ("includes", "assets", "diagrams"):
+        (docs / shared).symlink_to(DOCS / shared)
+    (root / "macros").symlink_to(REPO / "macros")
     for name, text in pages.items():
-        page = root / "docs" / name
+        page = docs / name
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(text, encoding="utf-8")
-    settings = {"INHERIT": str(REPO / "mkdocs.yml"), "nav": list(pages)} | (config or {})
+    base = {"INHERIT": str(REPO / "mkdocs.yml")} if full else dict(MINIMAL_CONFIG)
+    if full:
+        (root / "overrides").symlink_to(REPO / "overrides")
+    settings = base | {"nav": list(pages), "exclude_docs": "includes/\ndiagrams/\n"} | (config or {})
+    if not full:  # snippets resolve against the tiny site's docs/, wherever the test process runs
+        snippets = {"pymdownx.snippets": {"base_path": [str(docs)], "check_paths": True}}
+        settings["markdown_extensions"] = [*settings["markdown_extensions"], snippets]
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
-    return mkdocs_build(config_file, root / "site")
+    return build_site(config_file, root / "site")
 
 
 def page(title: str, body: str, *, description: str = "A page used by a test.") -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.audit import Check, axe_check, format_report, lighthouse_checks, serve, weight_check
+from tools.audit import Check, axe_check, format_report, lighthouse_checks, serve, weight_check
 
 
 @pytest.fixture

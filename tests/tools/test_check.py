@@ -1,4 +1,4 @@
-"""`make check` (macros.checks): each check is broken on purpose and must name the file, the line and the culprit."""
+"""`make check` (tools.check): each check is broken on purpose and must name the file, the line and the culprit."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.checks import (
+from tests.support.sites import FIXTURES
+from tools.check import (
     Failure,
     Project,
     check_data,
@@ -21,7 +22,7 @@ from macros.checks import (
 )
 from tests.support.sites import REPO, build_tiny_site, page
 
-FIXTURE_DATA = (Path(__file__).parent / "fixtures" / "ecosystem.yml").read_text(encoding="utf-8")
+FIXTURE_DATA = (FIXTURES / "ecosystem.yml").read_text(encoding="utf-8")
 # page() puts the body on line 8: four lines of front matter, a blank line, the heading, a blank line.
 BODY = 8
 BROKEN_PAGES = {
@@ -56,9 +57,9 @@ def _project(root: Path, pages: dict[str, str], *, data: str = FIXTURE_DATA) -> 
 
 
 def test_command_line_names_every_problem_with_file_line_and_culprit(broken: Project) -> None:
-    """`python -m macros.checks` on a broken site lists all of its problems, not just the first, and exits 1."""
+    """`python -m tools.check` on a broken site lists all of its problems, not just the first, and exits 1."""
     result = subprocess.run(
-        [sys.executable, "-m", "macros.checks", "--config", str(broken.config), "--site-dir", str(broken.root / "check-site")],
+        [sys.executable, "-m", "tools.check", "--config", str(broken.config), "--site-dir", str(broken.root / "check-site")],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -145,20 +146,29 @@ def test_invalid_data_value_names_the_entry_and_field(tmp_path: Path) -> None:
 
 
 def test_broken_data_is_reported_once(tmp_path: Path) -> None:
-    """The build stops on broken data with the same report; run_checks lists it under data only."""
+    """Broken data is listed once, under data; the build and link checks, which need valid data, are skipped."""
     data = FIXTURE_DATA.replace("first_release: 2014", "first_release: soon", 1)
     build_tiny_site(tmp_path, {"index.md": page("Home", "Text.")}, data=data)
     results = run_checks(load_project(tmp_path / "mkdocs.yml"), site_dir=tmp_path / "check-site", only=("data", "build", "links"))
     assert len(results["data"]) == 1 and "tools[0](id=kubernetes).first_release" in str(results["data"][0])
-    assert results["build"] == []
+    assert results["build"] is None
     assert results["links"] is None
+
+
+def test_build_check_gets_the_data_check_when_asked_alone(tmp_path: Path) -> None:
+    """`--only build` on broken data still says why the build was skipped, with the data problems as records."""
+    data = FIXTURE_DATA.replace("first_release: 2014", "first_release: soon", 1)
+    build_tiny_site(tmp_path, {"index.md": page("Home", "Text.")}, data=data)
+    results = run_checks(load_project(tmp_path / "mkdocs.yml"), site_dir=tmp_path / "check-site", only=("build",))
+    assert results["build"] is None
+    assert [failure.culprit for failure in results["data"]] == ["tools[0](id=kubernetes).first_release"]
 
 
 def test_missing_anchor_in_generated_html(tmp_path: Path) -> None:
     """A link that MkDocs cannot see (raw HTML, like macro output) still fails, named on its source line."""
     pages = {"index.md": page("Home", '<a href="other/#gone">Other</a>'), "other.md": page("Other", "Text.")}
     build = build_tiny_site(tmp_path, pages)
-    assert build.returncode == 0, "MkDocs itself should not see the raw HTML link:\n" + build.log
+    assert build.ok, "MkDocs itself should not see the raw HTML link:\n" + build.log
     failures = check_links(load_project(tmp_path / "mkdocs.yml"), build.site)
     # The print page repeats the link; the page's own failure is traced to its source line.
     assert f"docs/index.md:{BODY}: other/#gone: no element with id 'gone' on other/index.html (in the built index.html)" in map(str, failures)

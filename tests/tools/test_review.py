@@ -1,4 +1,4 @@
-"""`make review` (macros.review): data entries diffed by id and field, and changed pages, against a git ref."""
+"""`make review` (tools.review): data entries diffed by id and field, and changed pages, against a git ref."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes
-from tests.support.sites import REPO
+from tools.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes
+from tools.project import REPO
 
 GO = {"id": "go", "name": "Go", "homepage": "https://go.dev", "ratings": {"typing": {"value": "Static", "level": "strong"}}}
 
@@ -75,7 +75,7 @@ def _git(repo: Path, *args: str) -> str:
 
 def _review(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "macros.review", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "tools.review", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=60)
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import json
 
 import yaml
 
-from macros import schema
-from tests.support.sites import DOCS
+from tools import schema
+from tools.project import DOCS
 
 
 def test_committed_schema_is_current() -> None:

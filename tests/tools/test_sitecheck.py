@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from macros.sitecheck import link_problems, main
+from tools.sitecheck import link_problems, main
 
 
 def write(root: Path, name: str, html: str) -> None:

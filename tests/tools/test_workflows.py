@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support.sites import REPO
+from tools.project import REPO
 
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -121,7 +121,7 @@ def test_pre_commit_config_is_valid_and_runs_the_checks() -> None:
     hooks = [hook for repo in yaml.safe_load(config.read_text(encoding="utf-8"))["repos"] for hook in repo["hooks"]]
     entries = " ".join(hook["entry"] for hook in hooks)
     for check in ("data", "front-matter", "spelling", "lint", "build links"):
-        assert f"macros.checks --only {check}" in entries, f"no pre-commit hook runs the {check} check"
+        assert f"tools.check --only {check}" in entries, f"no pre-commit hook runs the {check} check"
 
 
 def _make_dry_run(*args: str) -> list[str]:
@@ -133,12 +133,12 @@ def _make_dry_run(*args: str) -> list[str]:
 def test_make_test_runs_the_checks_before_the_suite() -> None:
     """`make test` runs `make check` first, so CI and contributors get the fast failures first."""
     lines = _make_dry_run("test")
-    checks = next(index for index, line in enumerate(lines) if "-m macros.checks" in line)
+    checks = next(index for index, line in enumerate(lines) if "-m tools.check" in line)
     pytest_run = next(index for index, line in enumerate(lines) if line.endswith("/pytest"))
     assert checks < pytest_run
     assert "--site-dir .cache/check-site" in lines[checks]
 
 
 def test_make_review_passes_base_through() -> None:
-    """`make review BASE=ref` hands the ref to macros.review."""
-    assert any(line.endswith("-m macros.review origin/feature") for line in _make_dry_run("review", "BASE=origin/feature"))
+    """`make review BASE=ref` hands the ref to tools.review."""
+    assert any(line.endswith("-m tools.review origin/feature") for line in _make_dry_run("review", "BASE=origin/feature"))

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.sites import FIXTURES
 from macros.loader import EcosystemError, Problem, load_ecosystem, parse_ecosystem
 
-FIXTURE = Path(__file__).parent / "fixtures" / "ecosystem.yml"
+FIXTURE = FIXTURES / "ecosystem.yml"
 VALID = FIXTURE.read_text(encoding="utf-8")
 
 

@@ -9,9 +9,10 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import macros
+from tests.support.sites import FIXTURES
 from macros import render
 
-FIXTURE = Path(__file__).parent / "fixtures" / "ecosystem.yml"
+FIXTURE = FIXTURES / "ecosystem.yml"
 
 
 class FakeEnv:

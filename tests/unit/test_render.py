@@ -5,11 +5,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.support.sites import FIXTURES
 from macros import render
 from macros.loader import load_ecosystem, parse_ecosystem
 from macros.render.downloads import as_csv, export_files
 
-FIXTURE = Path(__file__).parent / "fixtures" / "ecosystem.yml"
+FIXTURE = FIXTURES / "ecosystem.yml"
 ECO = load_ecosystem(FIXTURE)
 HOSTILE = parse_ecosystem(
     FIXTURE.read_text(encoding="utf-8")

@@ -1,0 +1,18 @@
+"""Loads a MkDocs hook module from overrides/hooks/ by file, as MkDocs' `hooks:` setting does."""
+
+from __future__ import annotations
+
+import importlib.util
+from types import ModuleType
+
+from tools.project import REPO
+
+HOOKS = REPO / "overrides" / "hooks"
+
+
+def load_hook(name: str) -> ModuleType:
+    """A fresh copy of overrides/hooks/<name>.py."""
+    spec = importlib.util.spec_from_file_location(f"hooks_under_test.{name}", HOOKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
