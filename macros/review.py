@@ -2,12 +2,15 @@
 
     python -m macros.review [BASE]    BASE defaults to origin/main, or HEAD~1 when there is no origin/main
 
-The data file is compared entry by entry (by id) and field by field; pages are listed from `git diff`
-against BASE, including uncommitted and untracked files. The output suits $GITHUB_STEP_SUMMARY.
+The data file is compared entry by entry (by id) and field by field; every source whose URL or checked
+date changed is listed again on its own, with the entries whose facts changed while no source was
+re-checked. Pages are listed from `git diff` against BASE, including uncommitted and untracked files.
+The output suits $GITHUB_STEP_SUMMARY.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -69,7 +72,10 @@ def _entries(items: object) -> dict[str, object]:
 
 
 def _field_changes(old: object, new: object, prefix: str = "") -> list[FieldChange]:
-    """Nested mappings are compared key by key (`ratings.typing.level`); anything else as a whole value."""
+    """Nested mappings are compared key by key (`ratings.typing.level`), lists of mappings of one length item by item
+    (`license_history[1].since`); anything else as a whole value."""
+    if _mappings(old) and _mappings(new) and len(old) == len(new):
+        return [change for index, (before, after) in enumerate(zip(old, new)) for change in _field_changes(before, after, f"{prefix}[{index}]")]
     if isinstance(old, dict) and isinstance(new, dict):
         changes: list[FieldChange] = []
         for key in [*new, *(name for name in old if name not in new)]:
@@ -84,9 +90,15 @@ def _field_changes(old: object, new: object, prefix: str = "") -> list[FieldChan
     return [] if old == new else [FieldChange(prefix or "(value)", old, new)]
 
 
+def _mappings(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
 def _value(value: object) -> str:
     if value is None:
         return "(none)"
+    if isinstance(value, datetime.date):  # YAML reads `checked: 2026-11-30` as a date
+        value = value.isoformat()
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
@@ -112,6 +124,57 @@ def render_data_changes(changes: list[EntryChange]) -> list[str]:
     return lines[1:] if lines[0] == "" else lines
 
 
+def _is_source_field(field: str) -> bool:
+    return any(part.split("[")[0] == "source" for part in field.split("."))
+
+
+def render_source_changes(changes: list[EntryChange], new: dict | None) -> list[str]:
+    """Markdown lines: each changed source field again, each added entry's sources, and facts changed with no source re-checked.
+
+    A reviewer re-reads exactly these pages; a fact edited under an unchanged `checked` date claims a check nobody made.
+    """
+    lines: list[str] = []
+    unchecked: list[str] = []
+    new_entries = {collection: _entries(items) for collection, items in (new or {}).items()}
+    for change in changes:
+        label = f"`{change.collection}` `{change.key}`"
+        if change.kind == "added":
+            entry = new_entries.get(change.collection, {}).get(change.key)
+            lines += [f"- {label} `{path}`: added {_value(url)}, checked {_value(checked)}" for path, url, checked in _sources_of(entry)]
+            continue
+        sourced = [field for field in change.fields if _is_source_field(field.field)]
+        for field in sourced:
+            if field.old is None:
+                lines.append(f"- {label} `{field.field}`: added {_value(field.new)}")
+            elif field.new is None:
+                lines.append(f"- {label} `{field.field}`: removed (was {_value(field.old)})")
+            else:
+                lines.append(f"- {label} `{field.field}`: {_value(field.old)} → {_value(field.new)}")
+        facts = [field.field for field in change.fields if not _is_source_field(field.field)]
+        if facts and not any(field.field.endswith("checked") for field in sourced):
+            unchecked.append(f"- {label}: {', '.join(f'`{fact}`' for fact in facts)}")
+    out = lines or ["No sources changed."]
+    if unchecked:
+        out += ["", "Facts changed while no source's `checked` date moved (re-read the source, or explain why not):", "", *unchecked]
+    return out
+
+
+def _sources_of(node: object, prefix: str = "") -> list[tuple[str, object, object]]:
+    """(field path, url, checked) of every `source` mapping inside an entry, in file order."""
+    found: list[tuple[str, object, object]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            if key == "source" and isinstance(value, dict):
+                found.append((path, value.get("url"), value.get("checked")))
+            else:
+                found += _sources_of(value, path)
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found += _sources_of(item, f"{prefix}[{index}]")
+    return found
+
+
 def render_file_changes(files: list[tuple[str, str]]) -> list[str]:
     """Markdown lines for (status, path) pairs: pages first, then the other files under docs/."""
     pages = [(status, path) for status, path in files if path.endswith(".md")]
@@ -125,7 +188,9 @@ def render_file_changes(files: list[tuple[str, str]]) -> list[str]:
 
 def summary(base: str, old: dict | None, new: dict | None, files: list[tuple[str, str]]) -> str:
     """The whole Markdown summary."""
-    lines = [f"## Changes against `{base}`", "", f"### Data: `{DATA_FILE}`", "", *render_data_changes(diff_ecosystem(old, new)), ""]
+    changes = diff_ecosystem(old, new)
+    lines = [f"## Changes against `{base}`", "", f"### Data: `{DATA_FILE}`", "", *render_data_changes(changes), ""]
+    lines += ["### Sources", "", *render_source_changes(changes, new), ""]
     lines += render_file_changes(files)
     return "\n".join(lines) + "\n"
 
