@@ -129,7 +129,7 @@ def _is_source_field(field: str) -> bool:
 
 
 def render_source_changes(changes: list[EntryChange], new: dict | None) -> list[str]:
-    """Markdown lines: each changed source field again, each added entry's sources, and facts changed with no source re-checked.
+    """Markdown lines: every source added, changed or removed, and the entries whose facts changed with no source re-checked.
 
     A reviewer re-reads exactly these pages; a fact edited under an unchanged `checked` date claims a check nobody made.
     """
@@ -139,19 +139,20 @@ def render_source_changes(changes: list[EntryChange], new: dict | None) -> list[
     for change in changes:
         label = f"`{change.collection}` `{change.key}`"
         if change.kind == "added":
-            entry = new_entries.get(change.collection, {}).get(change.key)
-            lines += [f"- {label} `{path}`: added {_value(url)}, checked {_value(checked)}" for path, url, checked in _sources_of(entry)]
+            lines += [_added_source(label, path, url, checked) for path, url, checked in _sources_of(new_entries[change.collection][change.key])]
             continue
-        sourced = [field for field in change.fields if _is_source_field(field.field)]
-        for field in sourced:
-            if field.old is None:
-                lines.append(f"- {label} `{field.field}`: added {_value(field.new)}")
-            elif field.new is None:
-                lines.append(f"- {label} `{field.field}`: removed (was {_value(field.old)})")
-            else:
-                lines.append(f"- {label} `{field.field}`: {_value(field.old)} → {_value(field.new)}")
-        facts = [field.field for field in change.fields if not _is_source_field(field.field)]
-        if facts and not any(field.field.endswith("checked") for field in sourced):
+        rechecked, facts = False, []
+        for field in change.fields:
+            if _is_source_field(field.field):
+                lines.append(_changed_source(label, field))
+                # A moved `checked`, or a source that is new or newly dated, is a fresh check.
+                rechecked = rechecked or field.field.endswith("checked") or (isinstance(field.new, dict) and not isinstance(field.old, dict))
+                continue
+            added = _sources_of(field.new, field.field)
+            lines += [_added_source(label, path, url, checked) for path, url, checked in added]
+            rechecked = rechecked or bool(added)
+            facts.append(field.field)
+        if facts and not rechecked:
             unchecked.append(f"- {label}: {', '.join(f'`{fact}`' for fact in facts)}")
     out = lines or ["No sources changed."]
     if unchecked:
@@ -159,8 +160,24 @@ def render_source_changes(changes: list[EntryChange], new: dict | None) -> list[
     return out
 
 
+def _added_source(label: str, path: str, url: object, checked: object) -> str:
+    return f"- {label} `{path}`: added {_value(url)}, checked {_value(checked)}"
+
+
+def _changed_source(label: str, field: FieldChange) -> str:
+    if isinstance(field.new, dict) and field.old is None:
+        return _added_source(label, field.field, field.new.get("url"), field.new.get("checked"))
+    if isinstance(field.new, dict) and not isinstance(field.old, dict):  # a bare URL given its checked date
+        return f"- {label} `{field.field}`: {_value(field.old)} → {_value(field.new.get('url'))}, checked {_value(field.new.get('checked'))}"
+    if field.old is None:
+        return f"- {label} `{field.field}`: added {_value(field.new)}"
+    if field.new is None:
+        return f"- {label} `{field.field}`: removed (was {_value(field.old)})"
+    return f"- {label} `{field.field}`: {_value(field.old)} → {_value(field.new)}"
+
+
 def _sources_of(node: object, prefix: str = "") -> list[tuple[str, object, object]]:
-    """(field path, url, checked) of every `source` mapping inside an entry, in file order."""
+    """(field path, url, checked) of every `source` mapping inside an entry or a value, in file order."""
     found: list[tuple[str, object, object]] = []
     if isinstance(node, dict):
         for key, value in node.items():

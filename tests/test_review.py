@@ -112,6 +112,14 @@ SOURCE_CASES = [
         TERRAFORM | {"license": "MPL-2.0", "source": TERRAFORM["source"] | {"checked": datetime.date(2026, 11, 30)}},
         ["- `tools` `terraform` `source.checked`: `2025-01-01` → `2026-11-30`"],
     ),
+    (
+        TERRAFORM | {"owned_by": {"name": "IBM", "since": 2025, "source": {"url": "https://c.example/ibm", "checked": datetime.date(2026, 11, 30)}}},
+        ["- `tools` `terraform` `owned_by.source`: added `https://c.example/ibm`, checked `2026-11-30`"],
+    ),
+    (
+        TERRAFORM | {"source": "https://a.example/terraform"},
+        ["- `tools` `terraform` `source`: `{\"url\": \"https://a.example/terraform\", \"checked\": \"2025-01-01\"}` → `https://a.example/terraform`"],
+    ),
     ({key: value for key, value in TERRAFORM.items() if key != "source"}, ["- `tools` `terraform` `source`: removed (was `{\"url\": \"https://a.example/terraform\", \"checked\": \"2025-01-01\"}`)"]),
 ]
 
@@ -212,3 +220,12 @@ def test_unknown_base_fails_with_a_hint(repo: Path) -> None:
     result = _review(repo, "no-such-branch")
     assert result.returncode == 2
     assert "unknown git ref 'no-such-branch'" in result.stderr and "BASE=" in result.stderr
+
+
+def test_bare_url_given_a_checked_date_counts_as_a_fresh_check() -> None:
+    """Moving a source from a bare URL to {url, checked} shows the new date, and the facts beside it are not flagged."""
+    old = {"companies": [{"id": "uber", "uses": ["a", "b"], "source": "https://u.example"}]}
+    new = {"companies": [{"id": "uber", "uses": ["a"], "source": {"url": "https://u.example", "checked": datetime.date(2026, 11, 30)}}]}
+    assert render_source_changes(diff_ecosystem(old, new), new) == [
+        "- `companies` `uber` `source`: `https://u.example` → `https://u.example`, checked `2026-11-30`"
+    ]
