@@ -142,7 +142,7 @@ class Tool(Identified):
     description: Text = Field(description="What it does, in one sentence.")
     written_in: Id = Field(description="Id of a language.")
     first_release: Year
-    maintainer: Text = Field(description="Who develops it, as the project itself says, e.g. 'HashiCorp, an IBM company'.")
+    maintainer: Text = Field(description="Who develops it, as the project itself says, e.g. 'HashiCorp'; an owning company goes in owned_by.")
     owned_by: Affiliation | None = Field(default=None, description="The company that owns the maintainer, when that is not the maintainer itself.")
     hosted_by: Affiliation | None = Field(default=None, description="The foundation that hosts the project, when that is not the maintainer.")
     license: Text = Field(description="SPDX identifier of the licence of current releases.")
