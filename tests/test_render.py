@@ -201,6 +201,8 @@ def test_fork_host_and_owner_are_named_with_their_sources() -> None:
     fork = terraform.find_all("td")[1]
     assert "Forked in 2023 as OpenTofu (MPL-2.0; OpenTofu community, hosted by the Linux Foundation)." in fork.get_text()
     assert fork.find("a", string="OpenTofu")["href"] == "https://opentofu.org"
+    successor = parse_ecosystem(FIXTURE.read_text(encoding="utf-8").replace("relation: fork", "relation: successor"), file="f.yml")
+    assert "Replaced in 2023 by OpenTofu (MPL-2.0;" in tool_row(render.tool_matrix(successor), "terraform").find_all("td")[1].get_text()
     maintainer = tool_row(render.tool_matrix(ECO), "kubernetes").find_all("td")[4]
     assert maintainer.get_text(" ", strip=True).startswith("Kubernetes project community; hosted by CNCF")
     assert maintainer.find("a", string="Hosting")["href"] == "https://github.com/kubernetes/kubernetes"

@@ -70,13 +70,14 @@ def _maintainer_cell(tool: Tool) -> str:
 
 
 def _successor_notes(tool: Tool) -> str:
-    """`Forked in 2023 as OpenTofu (MPL-2.0; ...)`, one line per fork or successor, with its source."""
+    """`Forked in 2023 as OpenTofu (MPL-2.0; ...)` or `Replaced in ... by ...`, one line each, with its source."""
     notes = []
     for item in tool.successors:
-        verb = "Forked" if item.relation == "fork" else "Succeeded"
+        what = "Forked in {year} as {name}" if item.relation == "fork" else "Replaced in {year} by {name}"
         notes.append(
-            f'<br><span class="gfbs-note">{verb} in {text(item.since)} as {link(item.homepage, item.name, external=True)}'
-            f" ({text(item.license)}; {text(item.maintainer)}). {source_link(item.source)}</span>"
+            '<br><span class="gfbs-note">'
+            + what.format(year=text(item.since), name=link(item.homepage, item.name, external=True))
+            + f" ({text(item.license)}; {text(item.maintainer)}). {source_link(item.source)}</span>"
         )
     return "".join(notes)
 
