@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import types
 import typing
@@ -12,7 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import Ecosystem, Loc, reference_problems
+from .model import Ecosystem, Loc, Source, license_history_problems, reference_problems
 
 # libyaml's parser is an order of magnitude faster; both give the same nodes and line marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -44,14 +45,32 @@ class EcosystemError(Exception):
         super().__init__("\n".join([heading, *(f"  {problem}" for problem in problems)]))
 
 
-def load_ecosystem(path: Path, *, display_name: str | None = None) -> Ecosystem:
+def load_ecosystem(path: Path, *, display_name: str | None = None, today: datetime.date | None = None) -> Ecosystem:
     """Parse, validate and cross-check the data file; raise EcosystemError listing every problem."""
     name = display_name or str(path)
-    return parse_ecosystem(path.read_text(encoding="utf-8"), file=name)
+    return parse_ecosystem(path.read_text(encoding="utf-8"), file=name, today=today)
 
 
-def parse_ecosystem(text: str, *, file: str) -> Ecosystem:
-    """Validate YAML text into an Ecosystem; `file` only labels the messages."""
+@dataclass(frozen=True)
+class SourceAt:
+    """One source of the data file and where it sits, so a report can send the editor to its `checked` line."""
+
+    file: str
+    line: int
+    path: str  # the source's field path, e.g. `tools[2](id=terraform).source`
+    source: Source
+
+
+def locate_sources(text: str, *, file: str, today: datetime.date | None = None) -> list[SourceAt]:
+    """Every source in valid YAML text with the line of its `checked` date; raises EcosystemError like parse_ecosystem."""
+    eco = parse_ecosystem(text, file=file, today=today)
+    data, root, _ = _compose(text, file)
+    lines = _line_map(root)
+    return [SourceAt(file, _line_of((*loc, "checked"), lines), _dotted(loc, data), source) for loc, source in eco.sources()]
+
+
+def parse_ecosystem(text: str, *, file: str, today: datetime.date | None = None) -> Ecosystem:
+    """Validate YAML text into an Ecosystem; `file` only labels the messages, `today` bounds the `checked` dates."""
     data, root, problems = _compose(text, file)
     if root is None and problems:  # a syntax error: there is nothing further to check
         raise EcosystemError(problems)
@@ -59,11 +78,11 @@ def parse_ecosystem(text: str, *, file: str) -> Ecosystem:
         found = "an empty file" if data is None else f"a {type(data).__name__}"
         raise EcosystemError([Problem(file, 1, "", f"expected a mapping of collections (criteria, languages, tools, ...), got {found}")])
     try:
-        eco, details = Ecosystem.model_validate(data), []
+        eco, details = Ecosystem.model_validate(data, context={"today": today}), []
     except ValidationError as error:
         eco, details = None, error.errors()
     # References are checked on the plain data, so they are reported together with every other mistake.
-    references = reference_problems(data)
+    references = reference_problems(data) + license_history_problems(data)
     if problems or details or references:
         lines = _line_map(root)  # only a file with problems pays for the line map
         problems += [_problem_from(detail, data, lines, file) for detail in details]

@@ -3,17 +3,41 @@
 from __future__ import annotations
 
 import datetime
+import re
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, WithJsonSchema
 
 FIRST_PLAUSIBLE_YEAR = 1970
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _https_only(value: str) -> str:
     """Accept absolute https URLs only: no http, no javascript:, no relative paths."""
     if not value.startswith("https://") or len(value) <= len("https://") or any(c.isspace() for c in value):
         raise ValueError(f"expected an absolute https:// URL, got {value!r}")
+    return value
+
+
+def _iso_date(value: object) -> object:
+    """Accept an unquoted YAML date or the same text quoted; reject timestamps and every other spelling."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:  # a day that does not exist, such as 2026-02-30
+            pass
+    raise ValueError(f"expected an ISO date such as 2026-11-30, got {value!r}")
+
+
+def _not_in_future(value: datetime.date, info: ValidationInfo) -> datetime.date:
+    """A source cannot have been checked after today; tests pass their own today through the validation context."""
+    today = (info.context or {}).get("today") or datetime.date.today()
+    if value > today:
+        raise ValueError(f"expected a date no later than today ({today.isoformat()}), got {value.isoformat()}: "
+                         "`checked` is the day someone last confirmed the source")
     return value
 
 
@@ -27,6 +51,12 @@ Year = Annotated[
     int,
     Field(ge=FIRST_PLAUSIBLE_YEAR, le=datetime.date.today().year),
     WithJsonSchema({"type": "integer", "minimum": FIRST_PLAUSIBLE_YEAR}),
+]
+CheckedDate = Annotated[
+    datetime.date,
+    BeforeValidator(_iso_date),
+    AfterValidator(_not_in_future),
+    WithJsonSchema({"type": "string", "format": "date"}),
 ]
 Level = Literal["strong", "moderate", "weak", "neutral"]
 
@@ -42,10 +72,18 @@ class Identified(Entity):
     name: Text = Field(description="Display name.")
 
 
+class Source(Entity):
+    """Where a reader can confirm a fact, and the day someone last did."""
+
+    url: HttpsUrl = Field(description="Public page that states the facts, ideally the project's or company's own.")
+    checked: CheckedDate = Field(description="ISO date on which someone last read the page and found the facts still true.")
+
+
 class Rating(Entity):
     value: Text = Field(description="Short value shown in the table cell.")
     level: Level = Field(description="How well this serves a backend: drives the icon.")
     note: Text | None = Field(default=None, description="Optional explanation shown under the value.")
+    source: Source | None = Field(default=None, description="Evidence for a rating that is not common knowledge (a version, a date, a claim).")
 
 
 class Criterion(Identified):
@@ -55,6 +93,7 @@ class Criterion(Identified):
 class Language(Identified):
     homepage: HttpsUrl
     summary: Text
+    source: Source | None = Field(default=None, description="Evidence for the dates and facts in the summary.")
     ratings: dict[Id, Rating] = Field(description="One rating per criterion id.")
 
 
@@ -70,15 +109,59 @@ class Category(Identified):
     description: Text
 
 
+class LicensePeriod(Entity):
+    """One licence a project was released under, from a year on, until the next period starts."""
+
+    license: Text = Field(description="SPDX licence identifier.")
+    since: Year = Field(description="Year of the first release under this licence.")
+    source: Source | None = Field(default=None, description="Evidence for the change; required on every period after the first.")
+
+
+class Affiliation(Entity):
+    """A foundation that hosts a project, or a company that owns its maintainer: it can change while the maintainers stay."""
+
+    name: Text = Field(description="e.g. 'Cloud Native Computing Foundation (CNCF)' or 'IBM'.")
+    since: Year | None = Field(default=None, description="Year it began, where the source gives one.")
+    source: Source
+
+
+class Successor(Entity):
+    """A project that continues a tool under other terms or another owner, which a reader choosing the tool should know."""
+
+    name: Text
+    relation: Literal["fork", "successor"] = Field(description="fork: a copy of the code developed separately; successor: its replacement.")
+    since: Year = Field(description="Year the fork or successor started.")
+    license: Text = Field(description="SPDX licence identifier.")
+    maintainer: Text = Field(description="Who develops it and, where one does, which foundation hosts it.")
+    homepage: HttpsUrl
+    source: Source
+
+
 class Tool(Identified):
     category: Id = Field(description="Id of a category.")
     description: Text = Field(description="What it does, in one sentence.")
     written_in: Id = Field(description="Id of a language.")
     first_release: Year
-    maintainer: Text
-    license: Text = Field(description="SPDX licence identifier.")
+    maintainer: Text = Field(description="Who develops it, as the project itself says, e.g. 'HashiCorp'; an owning company goes in owned_by.")
+    owned_by: Affiliation | None = Field(default=None, description="The company that owns the maintainer, when that is not the maintainer itself.")
+    hosted_by: Affiliation | None = Field(default=None, description="The foundation that hosts the project, when that is not the maintainer.")
+    license: Text = Field(description="SPDX identifier of the licence of current releases.")
+    license_history: list[LicensePeriod] = Field(
+        default_factory=list,
+        description="Only where the licence changed: every licence oldest first, the last one equal to `license`.",
+    )
+    successors: list[Successor] = Field(default_factory=list, description="Forks and successors that matter to a reader choosing the tool.")
     homepage: HttpsUrl
     repository: HttpsUrl | None = None
+    source: Source = Field(description="Evidence for the first release, maintainer and licence.")
+    unverified: list[Literal["first_release", "maintainer", "license"]] = Field(
+        default_factory=list, description="Facts the source does not confirm yet; the tables mark them as unverified."
+    )
+
+    def earlier_licenses(self) -> list[tuple[str, int]]:
+        """(licence, year it ended) for every period before the current one, newest first."""
+        periods = self.license_history
+        return [(periods[index].license, periods[index + 1].since) for index in reversed(range(len(periods) - 1))]
 
 
 class Industry(Identified):
@@ -90,7 +173,7 @@ class Company(Identified):
     industries: list[Id] = Field(min_length=1, description="Ids of industries.")
     uses: list[Text] = Field(min_length=1, description="What the company builds with Go.")
     homepage: HttpsUrl
-    source: HttpsUrl | None = Field(default=None, description="Public evidence of the company's Go use.")
+    source: Source = Field(description="Public evidence of the company's Go use, ideally its own engineering writing.")
 
 
 class Database(Identified):
@@ -99,6 +182,7 @@ class Database(Identified):
     driver_url: HttpsUrl
     use_cases: list[Text] = Field(min_length=1)
     homepage: HttpsUrl
+    source: Source = Field(description="Evidence for the driver: usually its own repository or documentation.")
 
 
 class Architecture(Identified):
@@ -123,6 +207,24 @@ class Ecosystem(Entity):
 
     def language(self, language_id: str) -> Language:
         return next(item for item in self.languages if item.id == language_id)
+
+    def sources(self) -> Iterator[tuple[Loc, Source]]:
+        """Every source in the file with its field path, in file order, wherever the model allows one."""
+        yield from _sources_in(self, ())
+
+
+def _sources_in(node: object, loc: Loc) -> Iterator[tuple[Loc, Source]]:
+    if isinstance(node, Source):
+        yield loc, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _sources_in(getattr(node, name), (*loc, name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _sources_in(item, (*loc, index))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from _sources_in(item, (*loc, key))
 
 
 Loc = tuple[str | int, ...]
@@ -178,3 +280,46 @@ def reference_problems(data: object) -> list[tuple[Loc, str]]:
         for position, industry_id in enumerate(industries if isinstance(industries, list) else []):
             check(("companies", index, "industries", position), industry_id, "industries")
     return problems
+
+
+def license_history_problems(data: object) -> list[tuple[Loc, str]]:
+    """Licence histories that contradict themselves or the tool, as (field path, message) pairs.
+
+    Like reference_problems it reads the plain data, so these are listed with every other mistake;
+    values of the wrong type are left to the model.
+    """
+    root = data if isinstance(data, dict) else {}
+    tools = root.get("tools") if isinstance(root.get("tools"), list) else []
+    problems: list[tuple[Loc, str]] = []
+    for index, tool in enumerate(tools):
+        history = tool.get("license_history") if isinstance(tool, dict) else None
+        if not isinstance(history, list) or not history:
+            continue
+        here: Loc = ("tools", index, "license_history")
+        if len(history) == 1:
+            problems.append((here, "expected two or more periods, oldest first; a licence that never changed goes in `license` alone"))
+            continue
+        periods = [(position, period) for position, period in enumerate(history) if isinstance(period, dict)]
+        previous: dict | None = None
+        for position, period in periods:
+            since, license_id = period.get("since"), period.get("license")
+            if previous is not None:
+                earlier = previous.get("since")
+                if _is_year(since) and _is_year(earlier) and since <= earlier:
+                    problems.append(((*here, position, "since"), f"expected a year after {earlier}: periods run oldest first, one per change"))
+                if isinstance(license_id, str) and license_id == previous.get("license"):
+                    problems.append(((*here, position, "license"), f"same licence as the period before ({license_id!r}): merge the two periods"))
+                if "source" not in period:
+                    problems.append(((*here, position), f"a licence change needs a `source` (url and checked date) showing the move to {license_id!r}"))
+            previous = period
+        first_release, first = tool.get("first_release"), history[0]
+        if isinstance(first, dict) and _is_year(first.get("since")) and _is_year(first_release) and first["since"] < first_release:
+            problems.append(((*here, 0, "since"), f"expected {first_release} or later: the tool's first release was in {first_release}"))
+        last, current = history[-1], tool.get("license")
+        if isinstance(last, dict) and isinstance(current, str) and isinstance(last.get("license"), str) and last["license"] != current:
+            problems.append(((*here, len(history) - 1, "license"), f"expected {current!r}: the last period is the tool's current `license`"))
+    return problems
+
+
+def _is_year(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

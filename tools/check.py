@@ -2,7 +2,8 @@
 
     python -m tools.check [--only CHECK ...] [--config mkdocs.yml] [--site-dir DIR]
 
-Checks: data (the ecosystem file validates), front-matter (every page in the nav has a title and a
+Checks: data (the ecosystem file validates; sources last checked more than 12 months before --today
+are listed as warnings, which do not fail the run), front-matter (every page in the nav has a title and a
 one-sentence description), spelling (codespell with the project word list), lint (pymarkdownlnt with
 .pymarkdown.yaml), build (strict MkDocs build) and links (every internal link and anchor in the built
 HTML, including those that macros and the theme write). Every check runs and every failure is listed;
@@ -12,6 +13,8 @@ the exit status is 1 if there is any.
 from __future__ import annotations
 
 import argparse
+import calendar
+import datetime
 import logging
 import re
 import subprocess
@@ -23,7 +26,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config import load_config
 
-from macros.loader import DATA_FILE, EcosystemError, load_ecosystem
+from macros.loader import DATA_FILE, EcosystemError, load_ecosystem, locate_sources
 from tools.project import CONFIG, REPO, strict_build
 from tools.sitecheck import link_problems
 
@@ -140,6 +143,41 @@ def check_data(project: Project) -> list[Failure]:
     except EcosystemError as error:
         return [Failure(problem.file, problem.line, problem.path or "(file)", problem.message) for problem in error.problems]
     return []
+
+
+STALE_AFTER_MONTHS = 12
+
+
+def stale_sources(project: Project, *, today: datetime.date) -> list[Failure]:
+    """Sources last checked more than 12 months before `today`: facts due a re-read, reported as warnings.
+
+    A data file with errors gives none: check_data reports those, and its sources cannot be trusted yet.
+    """
+    path = project.docs / DATA_FILE
+    if not path.is_file():
+        return []
+    try:
+        found = locate_sources(path.read_text(encoding="utf-8"), file=project.label(path), today=today)
+    except EcosystemError:
+        return []
+    cutoff = _months_before(today, STALE_AFTER_MONTHS)
+    return [
+        Failure(
+            ref.file,
+            ref.line,
+            ref.path,
+            f"last checked {ref.source.checked.isoformat()}, more than {STALE_AFTER_MONTHS} months before {today.isoformat()}: "
+            f"re-read {ref.source.url}, correct the facts if they changed, and set `checked` to the day you read it",
+        )
+        for ref in found
+        if ref.source.checked < cutoff
+    ]
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` earlier, or the month's last day when it is shorter (29 Feb -> 28 Feb)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 # --- front matter -----------------------------------------------------------------------------------
@@ -307,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=CONFIG, help="MkDocs configuration (default: mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, help=f"where the build check writes the site (default: {DEFAULT_SITE_DIR})")
     parser.add_argument("--only", nargs="+", choices=CHECKS, default=list(CHECKS), help="run only these checks")
+    parser.add_argument("--today", type=datetime.date.fromisoformat, help="the date source ages are measured from (default: today)")
     args = parser.parse_args(argv)
     project = load_project(args.config)
     site_dir = (args.site_dir or project.root / DEFAULT_SITE_DIR).resolve()
@@ -317,6 +356,12 @@ def main(argv: list[str] | None = None) -> int:
             print(failure)
         total += len(failures or [])
     summary = ", ".join(f"{name} {_skipped(name, results) if failures is None else len(failures)}" for name, failures in results.items())
+    # Warnings do not change the exit status: an old check is a reminder, not a broken page.
+    warnings = stale_sources(project, today=args.today or datetime.date.today()) if "data" in args.only else []
+    for warning in warnings:
+        print(f"warning: {warning}")
+    if warnings:
+        summary += f"; {len(warnings)} warning(s): sources last checked more than {STALE_AFTER_MONTHS} months ago"
     print(f"{total} problem(s): {summary}", file=sys.stderr)
     return 1 if total else 0
 

@@ -2,12 +2,15 @@
 
     python -m tools.review [BASE]    BASE defaults to origin/main, or HEAD~1 when there is no origin/main
 
-The data file is compared entry by entry (by id) and field by field; pages are listed from `git diff`
-against BASE, including uncommitted and untracked files. The output suits $GITHUB_STEP_SUMMARY.
+The data file is compared entry by entry (by id) and field by field; every source whose URL or checked
+date changed is listed again on its own, with the entries whose facts changed while no source was
+re-checked. Pages are listed from `git diff` against BASE, including uncommitted and untracked files.
+The output suits $GITHUB_STEP_SUMMARY.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -72,7 +75,10 @@ def _entries(items: object) -> dict[str, object]:
 
 
 def _field_changes(old: object, new: object, prefix: str = "") -> list[FieldChange]:
-    """Nested mappings are compared key by key (`ratings.typing.level`); anything else as a whole value."""
+    """Nested mappings are compared key by key (`ratings.typing.level`), lists of mappings of one length item by item
+    (`license_history[1].since`); anything else as a whole value."""
+    if _mappings(old) and _mappings(new) and len(old) == len(new):
+        return [change for index, (before, after) in enumerate(zip(old, new)) for change in _field_changes(before, after, f"{prefix}[{index}]")]
     if isinstance(old, dict) and isinstance(new, dict):
         changes: list[FieldChange] = []
         for key in [*new, *(name for name in old if name not in new)]:
@@ -87,9 +93,15 @@ def _field_changes(old: object, new: object, prefix: str = "") -> list[FieldChan
     return [] if old == new else [FieldChange(prefix or "(value)", old, new)]
 
 
+def _mappings(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
 def _value(value: object) -> str:
     if value is None:
         return "(none)"
+    if isinstance(value, datetime.date):  # YAML reads `checked: 2026-11-30` as a date
+        value = value.isoformat()
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
@@ -115,6 +127,74 @@ def render_data_changes(changes: list[EntryChange]) -> list[str]:
     return lines[1:] if lines[0] == "" else lines
 
 
+def _is_source_field(field: str) -> bool:
+    return any(part.split("[")[0] == "source" for part in field.split("."))
+
+
+def render_source_changes(changes: list[EntryChange], new: dict | None) -> list[str]:
+    """Markdown lines: every source added, changed or removed, and the entries whose facts changed with no source re-checked.
+
+    A reviewer re-reads exactly these pages; a fact edited under an unchanged `checked` date claims a check nobody made.
+    """
+    lines: list[str] = []
+    unchecked: list[str] = []
+    new_entries = {collection: _entries(items) for collection, items in (new or {}).items()}
+    for change in changes:
+        label = f"`{change.collection}` `{change.key}`"
+        if change.kind == "added":
+            lines += [_added_source(label, path, url, checked) for path, url, checked in _sources_of(new_entries[change.collection][change.key])]
+            continue
+        rechecked, facts = False, []
+        for field in change.fields:
+            if _is_source_field(field.field):
+                lines.append(_changed_source(label, field))
+                # A moved `checked`, or a source that is new or newly dated, is a fresh check.
+                rechecked = rechecked or field.field.endswith("checked") or (isinstance(field.new, dict) and not isinstance(field.old, dict))
+                continue
+            added = _sources_of(field.new, field.field)
+            lines += [_added_source(label, path, url, checked) for path, url, checked in added]
+            rechecked = rechecked or bool(added)
+            facts.append(field.field)
+        if facts and not rechecked:
+            unchecked.append(f"- {label}: {', '.join(f'`{fact}`' for fact in facts)}")
+    out = lines or ["No sources changed."]
+    if unchecked:
+        out += ["", "Facts changed while no source's `checked` date moved (re-read the source, or explain why not):", "", *unchecked]
+    return out
+
+
+def _added_source(label: str, path: str, url: object, checked: object) -> str:
+    return f"- {label} `{path}`: added {_value(url)}, checked {_value(checked)}"
+
+
+def _changed_source(label: str, field: FieldChange) -> str:
+    if isinstance(field.new, dict) and field.old is None:
+        return _added_source(label, field.field, field.new.get("url"), field.new.get("checked"))
+    if isinstance(field.new, dict) and not isinstance(field.old, dict):  # a bare URL given its checked date
+        return f"- {label} `{field.field}`: {_value(field.old)} → {_value(field.new.get('url'))}, checked {_value(field.new.get('checked'))}"
+    if field.old is None:
+        return f"- {label} `{field.field}`: added {_value(field.new)}"
+    if field.new is None:
+        return f"- {label} `{field.field}`: removed (was {_value(field.old)})"
+    return f"- {label} `{field.field}`: {_value(field.old)} → {_value(field.new)}"
+
+
+def _sources_of(node: object, prefix: str = "") -> list[tuple[str, object, object]]:
+    """(field path, url, checked) of every `source` mapping inside an entry or a value, in file order."""
+    found: list[tuple[str, object, object]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            if key == "source" and isinstance(value, dict):
+                found.append((path, value.get("url"), value.get("checked")))
+            else:
+                found += _sources_of(value, path)
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found += _sources_of(item, f"{prefix}[{index}]")
+    return found
+
+
 def render_file_changes(files: list[tuple[str, str]]) -> list[str]:
     """Markdown lines for (status, path) pairs: pages first, then the other files under docs/."""
     pages = [(status, path) for status, path in files if path.endswith(".md")]
@@ -128,7 +208,9 @@ def render_file_changes(files: list[tuple[str, str]]) -> list[str]:
 
 def summary(base: str, old: dict | None, new: dict | None, files: list[tuple[str, str]]) -> str:
     """The whole Markdown summary."""
-    lines = [f"## Changes against `{base}`", "", f"### Data: `{DATA_FILE}`", "", *render_data_changes(diff_ecosystem(old, new)), ""]
+    changes = diff_ecosystem(old, new)
+    lines = [f"## Changes against `{base}`", "", f"### Data: `{DATA_FILE}`", "", *render_data_changes(changes), ""]
+    lines += ["### Sources", "", *render_source_changes(changes, new), ""]
     lines += render_file_changes(files)
     return "\n".join(lines) + "\n"
 

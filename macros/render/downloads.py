@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from ..model import Ecosystem
+from ..model import Ecosystem, Source, Tool
 from .html import text
 
 DATA_FILE = "data/ecosystem.yml"
@@ -16,22 +16,51 @@ EXPORT_DIR = "data/exports"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _source(source: Source | None, prefix: str = "source") -> dict[str, object]:
+    """A source as two flat columns, empty when there is none, so every row has the same keys."""
+    return {f"{prefix}_url": source.url if source else None, f"{prefix}_checked": source.checked.isoformat() if source else None}
+
+
+def _tool_row(tool: Tool) -> dict[str, object]:
+    row = tool.model_dump(exclude={"owned_by", "hosted_by", "license_history", "successors", "source", "unverified"})
+    affiliations = {
+        key: f"{item.name}{f' since {item.since}' if item.since else ''}" if item else None
+        for key, item in (("owned_by", tool.owned_by), ("hosted_by", tool.hosted_by))
+    }
+    return row | affiliations | _source(tool.owned_by and tool.owned_by.source, "owned_by_source") | _source(tool.hosted_by and tool.hosted_by.source, "hosted_by_source") | {
+        "license_history": "; ".join(f"{period.license} from {period.since}" for period in tool.license_history),
+        "license_change_sources": "; ".join(period.source.url for period in tool.license_history if period.source),
+        "successors": "; ".join(
+            f"{item.name} ({item.relation} since {item.since}, {item.license}, {item.maintainer}, {item.homepage}, source {item.source.url})"
+            for item in tool.successors
+        ),
+        **_source(tool.source),
+        "unverified": "; ".join(tool.unverified),
+    }
+
+
 def export_tables(eco: Ecosystem) -> dict[str, list[dict[str, object]]]:
     """One flat table per collection, as rows of plain values, for CSV and JSON exports."""
     return {
         "languages": [
             {"id": lang.id, "name": lang.name, "homepage": lang.homepage, "summary": lang.summary}
+            | _source(lang.source)
             | {f"{cid}": r.value for cid, r in lang.ratings.items()}
             | {f"{cid}_level": r.level for cid, r in lang.ratings.items()}
+            | {key: value for cid, r in lang.ratings.items() for key, value in _source(r.source, f"{cid}_source").items()}
             for lang in eco.languages
         ],
-        "tools": [tool.model_dump() for tool in eco.tools],
+        "tools": [_tool_row(tool) for tool in eco.tools],
         "companies": [
-            company.model_dump() | {"industries": "; ".join(company.industries), "uses": "; ".join(company.uses)}
+            company.model_dump(exclude={"source"})
+            | {"industries": "; ".join(company.industries), "uses": "; ".join(company.uses)}
+            | _source(company.source)
             for company in eco.companies
         ],
         "industries": [item.model_dump() | {"examples": "; ".join(item.examples)} for item in eco.industries],
-        "databases": [item.model_dump() | {"use_cases": "; ".join(item.use_cases)} for item in eco.databases],
+        "databases": [
+            item.model_dump(exclude={"source"}) | {"use_cases": "; ".join(item.use_cases)} | _source(item.source) for item in eco.databases
+        ],
         "architectures": [
             item.model_dump() | {"advantages": "; ".join(item.advantages), "use_cases": "; ".join(item.use_cases)}
             for item in eco.architectures

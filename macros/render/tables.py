@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Ecosystem
+from ..model import Ecosystem, Rating, Source, Tool
 from .html import Column, Row, Table, bullet_list, link, render_table, text
 
 LEVELS = {
@@ -30,6 +30,62 @@ def _self_link(anchor: str, name: str) -> str:
     return link(f"#{anchor}", name)
 
 
+def source_link(source: Source, label: str = "Source") -> str:
+    """A link to the evidence for a fact, with the day it was last checked beside it."""
+    checked = source.checked.isoformat()
+    return (
+        f'<a class="gfbs-source" href="{text(source.url)}" rel="noopener">{text(label)}</a>'
+        f' <span class="gfbs-note">(checked <time datetime="{checked}">{checked}</time>)</span>'
+    )
+
+
+def license_text(tool: Tool) -> str:
+    """The current licence, followed by each earlier one and the year it ended: `BUSL-1.1 (MPL-2.0 until 2023)`."""
+    earlier = ", ".join(f"{license_id} until {year}" for license_id, year in tool.earlier_licenses())
+    return f"{tool.license} ({earlier})" if earlier else tool.license
+
+
+def _unverified(tool: Tool, field: str, html: str) -> str:
+    if field not in tool.unverified:
+        return html
+    return f'{html} <span class="gfbs-unverified" title="Not yet confirmed by the cited source">(unverified)</span>'
+
+
+def _license_cell(tool: Tool) -> str:
+    cell = f"<code>{text(license_text(tool))}</code>"
+    changes = [period.source for period in tool.license_history if period.source]
+    if changes:
+        cell += "<br>" + "<br>".join(source_link(source, "Licence change") for source in changes)
+    return _unverified(tool, "license", cell)
+
+
+def _maintainer_cell(tool: Tool) -> str:
+    """`HashiCorp; owned by IBM since 2025`, each affiliation with its own source."""
+    cell = text(tool.maintainer)
+    for verb, label, affiliation in (("owned", "Ownership", tool.owned_by), ("hosted", "Hosting", tool.hosted_by)):
+        if affiliation:
+            since = f" since {affiliation.since}" if affiliation.since else ""
+            cell += f"; {verb} by {text(affiliation.name)}{since}<br>{source_link(affiliation.source, label)}"
+    return cell
+
+
+def _successor_notes(tool: Tool) -> str:
+    """`Forked in 2023 as OpenTofu (MPL-2.0; ...)` or `Replaced in ... by ...`, one line each, with its source."""
+    notes = []
+    for item in tool.successors:
+        what = "Forked in {year} as {name}" if item.relation == "fork" else "Replaced in {year} by {name}"
+        notes.append(
+            '<br><span class="gfbs-note">'
+            + what.format(year=text(item.since), name=link(item.homepage, item.name, external=True))
+            + f" ({text(item.license)}; {text(item.maintainer)}). {source_link(item.source)}</span>"
+        )
+    return "".join(notes)
+
+
+def _rating_source(rating: Rating) -> str:
+    return f' <span class="gfbs-note">{source_link(rating.source)}</span>' if rating.source else ""
+
+
 def _pick(items: Sequence, wanted: Sequence[str] | None, kind: str) -> list:
     """Entries in the order asked for, or all of them; an unknown id is an error naming the choices."""
     if wanted is None:
@@ -51,7 +107,7 @@ def language_comparison(eco: Ecosystem, *, languages: Sequence[str] | None = Non
         for lang in chosen:
             rating = lang.ratings[criterion.id]
             note = f'<br><span class="gfbs-note">{text(rating.note)}</span>' if rating.note else ""
-            cells.append(f"{_level_icon(rating.level)} {text(rating.value)}{note}")
+            cells.append(f"{_level_icon(rating.level)} {text(rating.value)}{note}{_rating_source(rating)}")
             keys.append(f"{LEVELS[rating.level][2]} {rating.value}")
         header = f'{_self_link(f"criterion-{criterion.id}", criterion.name)}<br><span class="gfbs-note">{text(criterion.description)}</span>'
         rows.append(Row(f"criterion-{criterion.id}", header, tuple(cells), tuple(keys)))
@@ -117,20 +173,22 @@ def tool_matrix(
     for tool in chosen:
         links = [link(tool.homepage, "Website", external=True)]
         if tool.repository:
-            links.append(link(tool.repository, "Source", external=True))
+            links.append(link(tool.repository, "Repository", external=True))
+        links.append(source_link(tool.source))
         rows.append(
             Row(
                 f"tool-{tool.id}",
                 _self_link(f"tool-{tool.id}", tool.name),
                 (
                     text(categories[tool.category]),
-                    text(tool.description),
+                    text(tool.description) + _successor_notes(tool),
                     text(languages[tool.written_in]),
-                    text(tool.first_release),
-                    text(tool.maintainer),
-                    f"<code>{text(tool.license)}</code>",
+                    _unverified(tool, "first_release", text(tool.first_release)),
+                    _unverified(tool, "maintainer", _maintainer_cell(tool)),
+                    _license_cell(tool),
                     " · ".join(links),
                 ),
+                # The licence column sorts and filters by the current licence alone.
                 ("", "", "", str(tool.first_release), "", tool.license, ""),
             )
         )
@@ -158,12 +216,11 @@ def company_matrix(eco: Ecosystem) -> str:
                 else '<span class="gfbs-mark gfbs-mark--no" role="img" aria-label="No" title="No">\u2013</span>'
             )
             keys.append("Yes" if used else "No")
-        source = link(company.source, "Source", external=True) if company.source else "Not yet sourced"
         rows.append(
             Row(
                 f"company-{company.id}",
                 _self_link(f"company-{company.id}", company.name),
-                (*marks, bullet_list(company.uses), source),
+                (*marks, bullet_list(company.uses), source_link(company.source)),
                 (*keys, "", ""),
             )
         )
@@ -198,7 +255,7 @@ def database_matrix(eco: Ecosystem) -> str:
                 text(db.kind),
                 f'<a href="{text(db.driver_url)}" rel="noopener"><code>{text(db.driver)}</code></a>',
                 bullet_list(db.use_cases),
-                link(db.homepage, "Website", external=True),
+                f'{link(db.homepage, "Website", external=True)} · {source_link(db.source)}',
             ),
             ("", db.driver, "", ""),
         )

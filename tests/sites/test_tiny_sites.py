@@ -78,7 +78,7 @@ def test_unlisted_page_fails_the_build(tmp_path: Path) -> None:
 def test_invalid_data_fails_before_any_page_is_written(tmp_path: Path) -> None:
     """Bad data stops the build with every problem listed; the site folder gets no page."""
     fixture = (FIXTURES / "ecosystem.yml").read_text()
-    broken = fixture.replace("first_release: 2014", "first_release: soon").replace("industries: [streaming]", "industries: [gaming]\n    colour: red")
+    broken = fixture.replace("first_release: 2014", "first_release: soon", 1).replace("industries: [streaming]", "industries: [gaming]\n    colour: red")
     build = build_tiny_site(tmp_path, {"index.md": page("Home", "{{ company_matrix() }}")}, data=broken)
     assert not build.ok
     assert "docs/data/ecosystem.yml: 3 problems in the ecosystem data" in build.log

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,9 @@ from tools.check import (
     check_spelling,
     load_project,
     run_checks,
+    stale_sources,
 )
+from tools.check import _months_before
 from tests.support.sites import REPO, build_tiny_site, page
 
 FIXTURE_DATA = (FIXTURES / "ecosystem.yml").read_text(encoding="utf-8")
@@ -185,3 +188,58 @@ def test_the_handbook_passes_every_check(handbook) -> None:
     project = load_project(REPO / "mkdocs.yml")
     problems = [*check_data(project), *check_front_matter(project), *check_spelling(project), *check_lint(project), *check_links(project, handbook.site)]
     assert problems == [], "\n".join(map(str, problems))
+
+
+# Each case: the injected today, and whether the fixture's Kubernetes source (checked 2025-06-01) is stale then.
+STALE_CASES = [
+    (datetime.date(2026, 6, 1), False),  # exactly 12 months: still current
+    (datetime.date(2026, 6, 2), True),
+    (datetime.date(2026, 11, 30), True),
+    (datetime.date(2025, 6, 1), False),
+]
+
+
+@pytest.mark.parametrize(("today", "stale"), STALE_CASES, ids=[str(case[0]) for case in STALE_CASES])
+def test_sources_older_than_twelve_months_are_listed(tmp_path: Path, today: datetime.date, stale: bool) -> None:
+    """Only sources last checked more than 12 months before the injected today are listed, on their `checked` line."""
+    data = FIXTURE_DATA if today >= datetime.date(2026, 11, 30) else FIXTURE_DATA.replace("checked: 2026-11-30", "checked: 2025-01-01")
+    warnings = stale_sources(_project(tmp_path, {}, data=data), today=today)
+    kubernetes = [w for w in warnings if w.culprit == "tools[0](id=kubernetes).source"]
+    assert bool(kubernetes) == stale
+    if stale:
+        line = next(number for number, text in enumerate(data.splitlines(), 1) if "checked: 2025-06-01" in text)
+        assert str(kubernetes[0]) == (
+            f"docs/data/ecosystem.yml:{line}: tools[0](id=kubernetes).source: last checked 2025-06-01, more than 12 months before "
+            f"{today.isoformat()}: re-read https://kubernetes.io/docs/concepts/overview/, correct the facts if they changed, "
+            "and set `checked` to the day you read it"
+        )
+
+
+@pytest.mark.parametrize(
+    ("today", "cutoff"),
+    [(datetime.date(2024, 2, 29), datetime.date(2023, 2, 28)), (datetime.date(2026, 1, 15), datetime.date(2025, 1, 15))],
+)
+def test_twelve_months_back_lands_on_a_real_day(today: datetime.date, cutoff: datetime.date) -> None:
+    """A leap day is measured from 28 February a year before, not from an invalid date."""
+    assert _months_before(today, 12) == cutoff
+
+
+def test_broken_data_gives_no_stale_source_warnings(tmp_path: Path) -> None:
+    """Invalid data is the data check's to report; its sources are not aged until it loads."""
+    data = FIXTURE_DATA.replace("first_release: 2014", "first_release: soon", 1)
+    assert stale_sources(_project(tmp_path, {}, data=data), today=datetime.date(2026, 11, 30)) == []
+
+
+def test_command_line_warns_about_old_sources_without_failing(broken: Project) -> None:
+    """`make check` prints old sources as warnings and still exits 0 when nothing else is wrong."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.check", "--config", str(broken.config), "--only", "data", "--today", "2026-11-30"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    [warning] = [line for line in result.stdout.splitlines() if line.startswith("warning: ")]
+    assert "tools[0](id=kubernetes).source: last checked 2025-06-01, more than 12 months before 2026-11-30" in warning
+    assert "1 warning(s): sources last checked more than 12 months ago" in result.stderr

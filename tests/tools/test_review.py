@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tools.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes
+import datetime
+
 from tools.project import REPO
+from tools.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes, render_source_changes
 
 GO = {"id": "go", "name": "Go", "homepage": "https://go.dev", "ratings": {"typing": {"value": "Static", "level": "strong"}}}
 
@@ -68,6 +70,67 @@ def test_render_shows_each_field_old_and_new() -> None:
     ]
 
 
+TERRAFORM = {
+    "id": "terraform",
+    "license": "BUSL-1.1",
+    "license_history": [
+        {"license": "MPL-2.0", "since": 2014},
+        {"license": "BUSL-1.1", "since": 2023, "source": {"url": "https://a.example/licence", "checked": datetime.date(2025, 1, 1)}},
+    ],
+    "source": {"url": "https://a.example/terraform", "checked": datetime.date(2025, 1, 1)},
+}
+
+
+def test_licence_history_is_compared_period_by_period_and_dates_print_plainly() -> None:
+    """A re-checked licence change shows as one field (`license_history[1].source.checked`), its dates as ISO text."""
+    recheck = TERRAFORM | {"license_history": [TERRAFORM["license_history"][0], TERRAFORM["license_history"][1] | {"source": {"url": "https://a.example/licence", "checked": datetime.date(2026, 11, 30)}}]}
+    [change] = diff_ecosystem({"tools": [TERRAFORM]}, {"tools": [recheck]})
+    assert change.fields == (FieldChange("license_history[1].source.checked", datetime.date(2025, 1, 1), datetime.date(2026, 11, 30)),)
+    assert render_data_changes([change])[-1] == "    - `license_history[1].source.checked`: `2025-01-01` → `2026-11-30`"
+
+
+# Each case: the entry after the edit, then the lines the Sources section must show for it.
+SOURCE_CASES = [
+    (
+        TERRAFORM | {"source": {"url": "https://b.example/terraform", "checked": datetime.date(2026, 11, 30)}},
+        [
+            "- `tools` `terraform` `source.url`: `https://a.example/terraform` → `https://b.example/terraform`",
+            "- `tools` `terraform` `source.checked`: `2025-01-01` → `2026-11-30`",
+        ],
+    ),
+    (
+        TERRAFORM | {"license": "MPL-2.0"},
+        [
+            "No sources changed.",
+            "",
+            "Facts changed while no source's `checked` date moved (re-read the source, or explain why not):",
+            "",
+            "- `tools` `terraform`: `license`",
+        ],
+    ),
+    (
+        TERRAFORM | {"license": "MPL-2.0", "source": TERRAFORM["source"] | {"checked": datetime.date(2026, 11, 30)}},
+        ["- `tools` `terraform` `source.checked`: `2025-01-01` → `2026-11-30`"],
+    ),
+    (
+        TERRAFORM | {"owned_by": {"name": "IBM", "since": 2025, "source": {"url": "https://c.example/ibm", "checked": datetime.date(2026, 11, 30)}}},
+        ["- `tools` `terraform` `owned_by.source`: added `https://c.example/ibm`, checked `2026-11-30`"],
+    ),
+    (
+        TERRAFORM | {"source": "https://a.example/terraform"},
+        ["- `tools` `terraform` `source`: `{\"url\": \"https://a.example/terraform\", \"checked\": \"2025-01-01\"}` → `https://a.example/terraform`"],
+    ),
+    ({key: value for key, value in TERRAFORM.items() if key != "source"}, ["- `tools` `terraform` `source`: removed (was `{\"url\": \"https://a.example/terraform\", \"checked\": \"2025-01-01\"}`)"]),
+]
+
+
+@pytest.mark.parametrize(("after", "expected"), SOURCE_CASES)
+def test_sources_section_lists_each_changed_source_and_unchecked_facts(after: dict, expected: list[str]) -> None:
+    """Reviewers see which pages to re-read, and which edited facts claim a check nobody made."""
+    new = {"tools": [after]}
+    assert render_source_changes(diff_ecosystem({"tools": [TERRAFORM]}, new), new) == expected
+
+
 def _git(repo: Path, *args: str) -> str:
     env = os.environ | {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
     return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
@@ -83,7 +146,8 @@ def repo(tmp_path: Path) -> Path:
     """A git repository with a data file and two pages, committed once."""
     (tmp_path / "docs" / "data").mkdir(parents=True)
     (tmp_path / "docs" / "data" / "ecosystem.yml").write_text(
-        "tools:\n  - id: docker\n    name: Docker\n    license: Apache-2.0\n  - id: hugo\n    name: Hugo\n", encoding="utf-8"
+        "tools:\n  - id: docker\n    name: Docker\n    license: Apache-2.0\n    source: {url: https://github.com/moby/moby, checked: 2025-01-10}\n"
+        "  - id: hugo\n    name: Hugo\n", encoding="utf-8"
     )
     (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     (tmp_path / "docs" / "old.md").write_text("# Old\n", encoding="utf-8")
@@ -96,7 +160,13 @@ def repo(tmp_path: Path) -> Path:
 def test_command_line_names_changed_entry_field_and_pages(repo: Path) -> None:
     """Against a base commit, the summary names the changed entry's id and field, and every changed page."""
     data = repo / "docs" / "data" / "ecosystem.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace("Apache-2.0", "MIT").replace("  - id: hugo\n    name: Hugo\n", "  - id: caddy\n    name: Caddy\n"), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        .replace("Apache-2.0", "MIT")
+        .replace("checked: 2025-01-10", "checked: 2026-11-30")
+        .replace("  - id: hugo\n    name: Hugo\n", "  - id: caddy\n    name: Caddy\n    source: {url: https://caddyserver.com, checked: 2026-11-30}\n"),
+        encoding="utf-8",
+    )
     (repo / "docs" / "index.md").write_text("# Home\n\nMore.\n", encoding="utf-8")
     (repo / "docs" / "old.md").unlink()
     _git(repo, "add", "-A")
@@ -113,8 +183,14 @@ def test_command_line_names_changed_entry_field_and_pages(repo: Path) -> None:
         "",
         "- Changed `docker`",
         "    - `license`: `Apache-2.0` → `MIT`",
+        "    - `source.checked`: `2025-01-10` → `2026-11-30`",
         "- Added `caddy`",
         "- Removed `hugo`",
+        "",
+        "### Sources",
+        "",
+        "- `tools` `docker` `source.checked`: `2025-01-10` → `2026-11-30`",
+        "- `tools` `caddy` `source`: added `https://caddyserver.com`, checked `2026-11-30`",
         "",
         "### Pages",
         "",
@@ -128,6 +204,7 @@ def test_no_changes_says_so(repo: Path) -> None:
     """Against HEAD with a clean tree, both sections say nothing changed."""
     result = _review(repo, "HEAD")
     assert "No entries changed." in result.stdout and "No pages changed." in result.stdout
+    assert "No sources changed." in result.stdout
 
 
 def test_default_base_is_the_previous_commit_without_origin(repo: Path) -> None:
@@ -143,3 +220,12 @@ def test_unknown_base_fails_with_a_hint(repo: Path) -> None:
     result = _review(repo, "no-such-branch")
     assert result.returncode == 2
     assert "unknown git ref 'no-such-branch'" in result.stderr and "BASE=" in result.stderr
+
+
+def test_bare_url_given_a_checked_date_counts_as_a_fresh_check() -> None:
+    """Moving a source from a bare URL to {url, checked} shows the new date, and the facts beside it are not flagged."""
+    old = {"companies": [{"id": "uber", "uses": ["a", "b"], "source": "https://u.example"}]}
+    new = {"companies": [{"id": "uber", "uses": ["a"], "source": {"url": "https://u.example", "checked": datetime.date(2026, 11, 30)}}]}
+    assert render_source_changes(diff_ecosystem(old, new), new) == [
+        "- `companies` `uber` `source`: `https://u.example` → `https://u.example`, checked `2026-11-30`"
+    ]

@@ -37,3 +37,15 @@ def test_schema_rejects_what_the_model_rejects() -> None:
     assert tool["properties"]["homepage"]["pattern"] == r"^https://\S+$"
     assert set(document["required"]) >= {"languages", "tools", "companies", "databases"}
     assert yaml.safe_load((DOCS / "data" / "ecosystem.yml").read_text(encoding="utf-8"))["tools"]
+
+
+def test_schema_requires_a_dated_source_on_every_tool_company_and_database() -> None:
+    """Editors flag a missing source or an undated one as people type, as the build does."""
+    defs = json.loads(schema.ecosystem_schema())["$defs"]
+    for entity in ("Tool", "Company", "Database"):
+        assert "source" in defs[entity]["required"], entity
+    assert set(defs["Source"]["required"]) == {"url", "checked"}
+    assert defs["Source"]["properties"]["checked"]["format"] == "date"
+    assert defs["Source"]["additionalProperties"] is False
+    since = defs["LicensePeriod"]["properties"]["since"]
+    assert (since["type"], since["minimum"]) == ("integer", 1970)

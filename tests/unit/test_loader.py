@@ -1,11 +1,12 @@
 """The data file's rules: every kind of mistake is reported with file, line, field path and what was expected."""
 
+import datetime
 from pathlib import Path
 
 import pytest
 
+from macros.loader import EcosystemError, Problem, load_ecosystem, locate_sources, parse_ecosystem
 from tests.support.sites import FIXTURES
-from macros.loader import EcosystemError, Problem, load_ecosystem, parse_ecosystem
 
 FIXTURE = FIXTURES / "ecosystem.yml"
 VALID = FIXTURE.read_text(encoding="utf-8")
@@ -27,8 +28,10 @@ def problems_for(text: str) -> list[Problem]:
 def test_valid_fixture_loads_into_frozen_model() -> None:
     """A valid file becomes typed, immutable entities."""
     eco = load_ecosystem(FIXTURE)
-    assert [tool.id for tool in eco.tools] == ["kubernetes"]
+    assert [tool.id for tool in eco.tools] == ["kubernetes", "terraform"]
     assert eco.tools[0].first_release == 2014
+    assert eco.tools[0].source.checked == datetime.date(2025, 6, 1)
+    assert eco.tools[1].earlier_licenses() == [("MPL-2.0", 2023)]
     with pytest.raises(Exception):
         eco.tools[0].name = "Changed"  # type: ignore[misc]
 
@@ -38,7 +41,7 @@ def test_valid_fixture_loads_into_frozen_model() -> None:
 BROKEN = [
     ("unknown key with hint", ("    license: Apache-2.0", "    license: Apache-2.0\n    licence: MIT"), ("licence: MIT", 1),
      "tools[0](id=kubernetes).licence", "unknown key 'licence'; did you mean 'license'?"),
-    ("missing required field", ("    maintainer: CNCF\n", ""), ("- id: kubernetes", 1),
+    ("missing required field", ("    maintainer: Kubernetes project community\n", ""), ("- id: kubernetes", 1),
      "tools[0](id=kubernetes).maintainer", "required field is missing"),
     ("wrong type", ("first_release: 2014", 'first_release: "2014"'), ("first_release", 1),
      "tools[0](id=kubernetes).first_release", "valid integer (got '2014')"),
@@ -56,6 +59,42 @@ BROKEN = [
      "languages[0](id=go).ratings.compile-speed.level", "'strong', 'moderate', 'weak' or 'neutral'"),
     ("missing rating", ("      typing: {value: Static, level: neutral}\n      compile-speed: {value: Slower", "      compile-speed: {value: Slower"),
      ("ratings:", 2), "languages[1](id=java).ratings", "missing rating for criterion 'typing'"),
+    # Provenance: every source has an https URL and a real, past ISO date.
+    ("missing source", ("    source: {url: https://github.com/redis/go-redis, checked: 2026-11-30}\n", ""), ("- id: redis", 1),
+     "databases[0](id=redis).source", "required field is missing"),
+    ("source without a date", ("{url: https://github.com/redis/go-redis, checked: 2026-11-30}", "{url: https://github.com/redis/go-redis}"),
+     ("url: https://github.com/redis/go-redis}", 1), "databases[0](id=redis).source.checked", "required field is missing"),
+    ("source as a bare URL", ("source: {url: https://github.com/redis/go-redis, checked: 2026-11-30}", "source: https://github.com/redis/go-redis"),
+     ("source: https://github.com/redis", 1), "databases[0](id=redis).source", "valid dictionary or instance of Source"),
+    ("http source", ("{url: https://github.com/redis/go-redis,", "{url: http://github.com/redis/go-redis,"), ("url: http://github.com/redis", 1),
+     "databases[0](id=redis).source.url", "expected an absolute https:// URL, got 'http://github.com/redis/go-redis'"),
+    ("checked not a date", ("checked: 2025-06-01", "checked: June 2025"), ("checked: June 2025", 1),
+     "tools[0](id=kubernetes).source.checked", "expected an ISO date such as 2026-11-30, got 'June 2025'"),
+    ("checked a timestamp", ("checked: 2025-06-01", "checked: 2025-06-01 10:00:00"), ("checked: 2025-06-01 10", 1),
+     "tools[0](id=kubernetes).source.checked", "expected an ISO date such as 2026-11-30, got datetime.datetime(2025, 6, 1, 10, 0)"),
+    ("checked an impossible day", ("checked: 2025-06-01", 'checked: "2025-02-30"'), ('checked: "2025-02-30"', 1),
+     "tools[0](id=kubernetes).source.checked", "expected an ISO date such as 2026-11-30, got '2025-02-30'"),
+    ("checked in the future", ("checked: 2025-06-01", "checked: 2999-01-01"), ("checked: 2999-01-01", 1),
+     "tools[0](id=kubernetes).source.checked", "expected a date no later than today"),
+    ("unknown source key", ("{url: https://github.com/redis/go-redis, checked: 2026-11-30}", "{url: https://github.com/redis/go-redis, checked: 2026-11-30, date: 2026-11-30}"),
+     ("date: 2026-11-30}", 1), "databases[0](id=redis).source.date", "unknown key 'date' Allowed keys: url, checked"),
+    ("unknown relation", ("relation: fork", "relation: rewrite"), ("relation: rewrite", 1),
+     "tools[1](id=terraform).successors[0].relation", "'fork' or 'successor'"),
+    ("unknown unverified field", ("homepage: https://developer.hashicorp.com/terraform", "homepage: https://developer.hashicorp.com/terraform\n    unverified: [homepage]"),
+     ("unverified: [homepage]", 1), "tools[1](id=terraform).unverified[0]", "'first_release', 'maintainer' or 'license'"),
+    # Licence histories must agree with themselves and with the tool.
+    ("history of one period", ("      - {license: MPL-2.0, since: 2014}\n      - license: BUSL-1.1\n        since: 2023\n        source: {url: https://www.hashicorp.com/license-faq, checked: 2026-11-30}\n", "      - {license: BUSL-1.1, since: 2014}\n"),
+     ("license_history:", 1), "tools[1](id=terraform).license_history", "expected two or more periods, oldest first"),
+    ("history out of order", ("since: 2023", "since: 2013"), ("since: 2013", 1),
+     "tools[1](id=terraform).license_history[1].since", "expected a year after 2014: periods run oldest first"),
+    ("history repeats a licence", ("{license: MPL-2.0, since: 2014}", "{license: BUSL-1.1, since: 2014}"), ("- license: BUSL-1.1", 1),
+     "tools[1](id=terraform).license_history[1].license", "same licence as the period before ('BUSL-1.1'): merge the two periods"),
+    ("history ends on another licence", ("    license: BUSL-1.1\n    license_history:", "    license: MPL-2.0\n    license_history:"), ("- license: BUSL-1.1", 1),
+     "tools[1](id=terraform).license_history[1].license", "expected 'MPL-2.0': the last period is the tool's current `license`"),
+    ("history starts before the first release", ("{license: MPL-2.0, since: 2014}", "{license: MPL-2.0, since: 2012}"), ("since: 2012", 1),
+     "tools[1](id=terraform).license_history[0].since", "expected 2014 or later: the tool's first release was in 2014"),
+    ("licence change without a source", ("        since: 2023\n        source: {url: https://www.hashicorp.com/license-faq, checked: 2026-11-30}\n", "        since: 2023\n"),
+     ("- license: BUSL-1.1", 1), "tools[1](id=terraform).license_history[1]", "a licence change needs a `source` (url and checked date) showing the move to 'BUSL-1.1'"),
 ]
 
 
@@ -112,7 +151,7 @@ def test_all_problems_are_reported_at_once() -> None:
     """Mistakes of every kind in one file, references and duplicate keys included, are listed together in file order."""
     text = (
         VALID.replace("    name: Kubernetes", "    nmae: Kubernetes")
-        .replace("first_release: 2014", 'first_release: "2014"')
+        .replace("first_release: 2014", 'first_release: "2014"', 1)
         .replace("industries: [streaming]", "industries: [gaming]")
         .replace("homepage: https://redis.io", "homepage: javascript:alert(1)\n    homepage: https://redis.io")
     )
@@ -122,3 +161,40 @@ def test_all_problems_are_reported_at_once() -> None:
     assert [p.line for p in problems] == sorted(p.line for p in problems)
     assert problems[-1].message == "duplicate key 'homepage'"
     assert "5 problems" in str(EcosystemError(problems))
+
+
+def test_checked_dates_are_bounded_by_the_injected_today() -> None:
+    """`today` decides what counts as the future, so the rule can be tested on any calendar day."""
+    text = VALID.replace("checked: 2025-06-01", "checked: 2026-12-01")
+    [problem] = problems_for_today(text, datetime.date(2026, 11, 30))
+    assert problem.message.startswith("expected a date no later than today (2026-11-30), got 2026-12-01")
+    assert parse_ecosystem(text, file="f.yml", today=datetime.date(2026, 12, 1)).tools[0].source.checked == datetime.date(2026, 12, 1)
+
+
+def problems_for_today(text: str, today: datetime.date) -> list[Problem]:
+    with pytest.raises(EcosystemError) as caught:
+        parse_ecosystem(text, file="docs/data/ecosystem.yml", today=today)
+    return caught.value.problems
+
+
+def test_quoted_iso_date_is_accepted() -> None:
+    """A date an editor quoted is still a date: the JSON Schema sees dates as strings, so both spellings pass."""
+    eco = parse_ecosystem(VALID.replace("checked: 2025-06-01", 'checked: "2025-06-01"'), file="f.yml")
+    assert eco.tools[0].source.checked == datetime.date(2025, 6, 1)
+
+
+def test_every_source_is_located_on_its_checked_line() -> None:
+    """Each source is found with its field path (naming the entry) and the line of its `checked` date."""
+    found = {ref.path: ref for ref in locate_sources(VALID, file="f.yml")}
+    assert set(found) == {
+        "languages[1](id=java).ratings.compile-speed.source",
+        "tools[0](id=kubernetes).hosted_by.source",
+        "tools[0](id=kubernetes).source",
+        "tools[1](id=terraform).license_history[1].source",
+        "tools[1](id=terraform).successors[0].source",
+        "tools[1](id=terraform).source",
+        "companies[0](id=netflix).source",
+        "databases[0](id=redis).source",
+    }
+    kubernetes = found["tools[0](id=kubernetes).source"]
+    assert (kubernetes.line, kubernetes.source.checked) == (line_of(VALID, "checked: 2025-06-01"), datetime.date(2025, 6, 1))

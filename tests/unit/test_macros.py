@@ -72,6 +72,15 @@ def test_invalid_data_stops_the_build_with_every_problem(tmp_path: Path) -> None
     assert "tools[0](id=kubernetes).license" in message and "databases[0](id=redis).homepage" in message
 
 
+def test_source_checked_in_the_future_stops_the_build(tmp_path: Path) -> None:
+    """A `checked` date after today is an invented check: define_env refuses the data, naming the source."""
+    data = tmp_path / "docs" / "data" / "ecosystem.yml"
+    data.parent.mkdir(parents=True)
+    data.write_text(FIXTURE.read_text().replace("checked: 2025-06-01", "checked: 2999-01-01"))
+    with pytest.raises(PluginError, match=r"tools\[0\]\(id=kubernetes\)\.source\.checked: expected a date no later than today"):
+        macros.define_env(FakeEnv(tmp_path))
+
+
 def test_missing_data_file_is_an_error(tmp_path: Path) -> None:
     """No data file means no tables: the build stops and says which file it wanted."""
     (tmp_path / "docs").mkdir()

@@ -8,14 +8,20 @@ from bs4 import BeautifulSoup
 from tests.support.sites import FIXTURES
 from macros import render
 from macros.loader import load_ecosystem, parse_ecosystem
-from macros.render.downloads import as_csv, export_files
+from macros.render.downloads import as_csv, export_files, export_tables
+from macros.render.tables import license_text, source_link
 
 FIXTURE = FIXTURES / "ecosystem.yml"
 ECO = load_ecosystem(FIXTURE)
 HOSTILE = parse_ecosystem(
     FIXTURE.read_text(encoding="utf-8")
     .replace("description: Orchestrates containers.", 'description: "<script>alert(1)</script> | a ** b **"')
-    .replace("maintainer: CNCF", 'maintainer: "=HYPERLINK(\\"https://evil.example\\")"'),
+    .replace("maintainer: Kubernetes project community", 'maintainer: "=HYPERLINK(\\"https://evil.example\\")"')
+    .replace("name: OpenTofu", 'name: "<b>OpenTofu</b>"')
+    .replace("maintainer: OpenTofu community, hosted by the Linux Foundation", 'maintainer: "<img src=x onerror=alert(1)> & co"')
+    .replace("{license: MPL-2.0, since: 2014}", '{license: "<i>MPL-2.0</i>", since: 2014}')
+    .replace("https://github.com/opentofu,", 'https://github.com/opentofu?a=1&b="2",')
+    .replace("name: CNCF", 'name: "CNCF <script>"'),
     file="hostile.yml",
 )
 
@@ -138,3 +144,118 @@ def test_csv_export_neutralises_formulas() -> None:
     text = export_files(HOSTILE)["data/exports/tools.csv"]
     assert "'=HYPERLINK" in text
     assert as_csv([{"a": "x,y"}]) == 'a\n"x,y"\n'
+
+
+def tool_row(html: str, tool_id: str):
+    return soup(html).select_one(f"#tool-{tool_id}").find_parent("tr")
+
+
+def test_licence_change_is_shown_with_its_source_and_filters_by_the_current_licence() -> None:
+    """A changed licence reads `BUSL-1.1 (MPL-2.0 until 2023)` and links the change; sorting and facets use BUSL-1.1."""
+    cell = tool_row(render.tool_matrix(ECO), "terraform").find_all("td")[5]
+    assert cell.code.get_text() == "BUSL-1.1 (MPL-2.0 until 2023)"
+    assert cell["data-sort"] == "BUSL-1.1"
+    change = cell.select_one("a.gfbs-source")
+    assert (change.get_text(), change["href"]) == ("Licence change", "https://www.hashicorp.com/license-faq")
+    assert "checked 2026-11-30" in cell.get_text()
+    assert tool_row(render.tool_matrix(ECO), "kubernetes").find_all("td")[5].get_text(strip=True) == "Apache-2.0"
+
+
+def test_license_text_names_every_earlier_licence_newest_first() -> None:
+    """Three periods read back from the present: the licence before last is named last."""
+    eco = parse_ecosystem(
+        FIXTURE.read_text(encoding="utf-8").replace(
+            "      - {license: MPL-2.0, since: 2014}\n",
+            "      - {license: MIT, since: 2014}\n      - license: MPL-2.0\n        since: 2016\n        source: {url: https://example.org/mpl, checked: 2026-11-30}\n",
+        ),
+        file="f.yml",
+    )
+    assert license_text(eco.tools[1]) == "BUSL-1.1 (MPL-2.0 until 2023, MIT until 2016)"
+    assert license_text(eco.tools[0]) == "Apache-2.0"
+
+
+def test_every_tool_company_and_database_links_its_source_with_the_checked_date() -> None:
+    """Each row shows where its facts come from and when someone last confirmed them."""
+    tables = {
+        "tool-kubernetes": (render.tool_matrix(ECO), "https://kubernetes.io/docs/concepts/overview/", "2025-06-01"),
+        "company-netflix": (render.company_matrix(ECO), "https://netflixtechblog.com/", "2026-11-30"),
+        "database-redis": (render.database_matrix(ECO), "https://github.com/redis/go-redis", "2026-11-30"),
+    }
+    for anchor, (html, url, checked) in tables.items():
+        row = soup(html).select_one(f"#{anchor}").find_parent("tr")
+        link = row.find_all("td")[-1].find("a", string="Source")
+        assert link is not None and link["href"] == url, anchor
+        assert link.find_next("time")["datetime"] == checked, anchor
+
+
+def test_rating_source_is_linked_beside_its_note() -> None:
+    """A rating that is not common knowledge shows its source in the cell."""
+    row = soup(render.language_comparison(ECO)).select_one("#criterion-compile-speed").find_parent("tr")
+    java = row.find_all("td")[1]
+    assert java.select_one("a.gfbs-source")["href"] == "https://openjdk.org/jeps/330"
+    assert not row.find_all("td")[0].select("a.gfbs-source")
+
+
+def test_fork_host_and_owner_are_named_with_their_sources() -> None:
+    """A reader choosing Terraform sees OpenTofu; a foundation-hosted project says who hosts it, with evidence."""
+    terraform = tool_row(render.tool_matrix(ECO), "terraform")
+    fork = terraform.find_all("td")[1]
+    assert "Forked in 2023 as OpenTofu (MPL-2.0; OpenTofu community, hosted by the Linux Foundation)." in fork.get_text()
+    assert fork.find("a", string="OpenTofu")["href"] == "https://opentofu.org"
+    successor = parse_ecosystem(FIXTURE.read_text(encoding="utf-8").replace("relation: fork", "relation: successor"), file="f.yml")
+    assert "Replaced in 2023 by OpenTofu (MPL-2.0;" in tool_row(render.tool_matrix(successor), "terraform").find_all("td")[1].get_text()
+    maintainer = tool_row(render.tool_matrix(ECO), "kubernetes").find_all("td")[4]
+    assert maintainer.get_text(" ", strip=True).startswith("Kubernetes project community; hosted by CNCF")
+    assert maintainer.find("a", string="Hosting")["href"] == "https://github.com/kubernetes/kubernetes"
+
+
+def test_unverified_facts_are_marked() -> None:
+    """A fact listed under `unverified` is shown with a visible mark, not silently as fact."""
+    eco = parse_ecosystem(FIXTURE.read_text(encoding="utf-8").replace(
+        "    source: {url: https://kubernetes.io/docs/concepts/overview/, checked: 2025-06-01}\n",
+        "    source: {url: https://kubernetes.io/docs/concepts/overview/, checked: 2025-06-01}\n    unverified: [first_release]\n"), file="f.yml")
+    cells = tool_row(render.tool_matrix(eco), "kubernetes").find_all("td")
+    assert cells[3].get_text(" ", strip=True) == "2014 (unverified)"
+    assert cells[3]["data-sort"] == "2014"
+    assert "(unverified)" not in cells[4].get_text()
+
+
+def test_markup_in_provenance_fields_is_shown_as_text() -> None:
+    """Fork names, maintainers, licences, hosts and source URLs from the data are escaped, never markup."""
+    html = render.tool_matrix(HOSTILE)
+    assert "<b>" not in html and "<img" not in html and "<script>" not in html and "<i>" not in html
+    terraform = tool_row(html, "terraform")
+    assert "<b>OpenTofu</b>" in terraform.find_all("td")[1].get_text()
+    assert "<img src=x onerror=alert(1)> & co" in terraform.find_all("td")[1].get_text()
+    assert terraform.find_all("td")[5].code.get_text() == "BUSL-1.1 (<i>MPL-2.0</i> until 2023)"
+    assert terraform.find("a", string="Source", href=lambda href: "opentofu?" in href)["href"] == 'https://github.com/opentofu?a=1&b="2"'
+    assert "CNCF <script>" in tool_row(html, "kubernetes").find_all("td")[4].get_text()
+
+
+def test_source_link_is_pure_and_escapes() -> None:
+    """The same source always gives the same HTML, with the URL escaped in its attribute."""
+    source = HOSTILE.tools[1].successors[0].source
+    assert source_link(source) == source_link(source)
+    assert 'href="https://github.com/opentofu?a=1&amp;b=&quot;2&quot;"' in source_link(source)
+
+
+def test_exports_carry_sources_and_licence_history() -> None:
+    """CSV and JSON rows include every source with its checked date, the licence history and forks."""
+    tables = export_tables(ECO)
+    terraform = next(row for row in tables["tools"] if row["id"] == "terraform")
+    assert terraform["license"] == "BUSL-1.1"
+    assert terraform["license_history"] == "MPL-2.0 from 2014; BUSL-1.1 from 2023"
+    assert terraform["license_change_sources"] == "https://www.hashicorp.com/license-faq"
+    assert terraform["successors"].startswith("OpenTofu (fork since 2023, MPL-2.0,")
+    assert (terraform["source_url"], terraform["source_checked"]) == ("https://github.com/hashicorp/terraform", "2026-11-30")
+    kubernetes = next(row for row in tables["tools"] if row["id"] == "kubernetes")
+    assert (kubernetes["hosted_by"], kubernetes["hosted_by_source_url"]) == ("CNCF", "https://github.com/kubernetes/kubernetes")
+    assert tables["companies"][0]["source_checked"] == "2026-11-30"
+    assert tables["databases"][0]["source_url"] == "https://github.com/redis/go-redis"
+    java = next(row for row in tables["languages"] if row["id"] == "java")
+    assert java["compile-speed_source_url"] == "https://openjdk.org/jeps/330" and java["typing_source_url"] is None
+    files = export_files(ECO)
+    assert "source_checked" in files["data/exports/tools.csv"].splitlines()[0]
+    assert '"license_history": "MPL-2.0 from 2014; BUSL-1.1 from 2023"' in files["data/exports/tools.json"]
+    for name, rows in tables.items():
+        assert len({tuple(row) for row in rows}) == 1, f"{name}: every row needs the same columns for CSV"
