@@ -1,4 +1,4 @@
-"""The Go examples under docs/examples are gofmt-clean, vet-clean and pass their tests, and each check names file and line."""
+"""The Go examples under docs/examples are gofmt-clean, vet-clean and pass their tests under the race detector, and each check names file and line."""
 
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ EXAMPLES_DIR = PROJECT_ROOT / "docs" / "examples"
 README = EXAMPLES_DIR / "README.md"
 CACHE_DIR = PROJECT_ROOT / ".cache"  # git-ignored
 MODULE_PATH = "gobackend.example/examples"
+# The Go release go.mod names: one the Go team still supports (the two newest
+# releases are; https://go.dev/doc/devel/release#policy). The Dockerfile on the
+# cloud page builds with the same release.
+GO_RELEASE = "1.26"
+CLOUD_PAGE = PROJECT_ROOT / "docs" / "practice" / "cloud.md"
 # The same settings the Makefile exports: never download a toolchain or a module.
 GO_ENV = {
     "GOTOOLCHAIN": "local",
@@ -77,6 +82,30 @@ def _venv_go() -> Path:
 def go() -> Path:
     """Path of the virtualenv's go command."""
     return _venv_go()
+
+
+def race_detector_problem(go: Path) -> str | None:
+    """Why `go test -race` cannot run here, or None: it needs cgo, and cgo needs a C compiler."""
+    run = _run(go, "env", "CGO_ENABLED", "CC", cwd=PROJECT_ROOT)
+    if run.returncode != 0:
+        return run.report()
+    cgo, cc = (run.output.splitlines() + ["", ""])[:2]
+    if cgo.strip() != "1":
+        compiler = cc.strip() or "gcc"
+        return (
+            f"go test -race needs cgo, which is off (CGO_ENABLED={cgo.strip() or 'empty'}; "
+            f"C compiler {compiler!r} {'found' if shutil.which(compiler) else 'not found'}): "
+            "install gcc (`.ci/run` does: apt-get install gcc) and make sure CGO_ENABLED is not 0"
+        )
+    return None
+
+
+@pytest.fixture(scope="session")
+def race_go(go: Path) -> Path:
+    """The go command, once it is known that the race detector can build."""
+    if problem := race_detector_problem(go):
+        pytest.fail(problem, pytrace=False)
+    return go
 
 
 @pytest.fixture(scope="session")
@@ -153,8 +182,8 @@ def _find_func(package_dir: Path, name: str, module: Path) -> list[str]:
 
 
 def check_test(go: Path, module: Path, packages: str = "./...") -> tuple[bool, str]:
-    """`go test` must pass; failing Examples get a file:line added, since go test prints none for them."""
-    run = _run(go, "test", packages, cwd=module)
+    """`go test -race` must pass; failing Examples get a file:line added, since go test prints none for them."""
+    run = _run(go, "test", "-race", packages, cwd=module)
     return run.returncode == 0, "\n".join([*failed_example_locations(run.output, module), run.report()])
 
 
@@ -173,9 +202,9 @@ def test_examples_pass_go_vet(go: Path) -> None:
     assert passed, report
 
 
-def test_examples_pass_go_test(go: Path) -> None:
-    """Every example's tests pass, including each Example's // Output: and the cross-compilation test."""
-    passed, report = check_test(go, EXAMPLES_DIR)
+def test_examples_pass_go_test_with_the_race_detector(race_go: Path) -> None:
+    """Every example's tests pass under -race, including each Example's // Output: and the cross-compilation test."""
+    passed, report = check_test(race_go, EXAMPLES_DIR)
     assert passed, report
 
 
@@ -189,8 +218,16 @@ def test_module_uses_the_standard_library_only() -> None:
     """go.mod declares the agreed module path and Go version, and requires nothing."""
     go_mod = (EXAMPLES_DIR / "go.mod").read_text()
     assert go_mod.splitlines()[0] == f"module {MODULE_PATH}", go_mod
-    assert "\ngo 1.22\n" in go_mod, go_mod
+    assert f"\ngo {GO_RELEASE}\n" in go_mod, f"docs/examples/go.mod: expected the line `go {GO_RELEASE}`\n{go_mod}"
     assert "require" not in go_mod, go_mod
+
+
+def test_dockerfile_builds_with_the_module_go_release() -> None:
+    """The cloud page's Dockerfile uses the Go image of the release go.mod names, so readers copy one version."""
+    images = re.findall(r"^FROM golang:(\S+)", CLOUD_PAGE.read_text(encoding="utf-8"), re.MULTILINE)
+    assert images, f"{CLOUD_PAGE.relative_to(PROJECT_ROOT)}: no `FROM golang:` line"
+    wrong = [tag for tag in images if tag.split()[0] != GO_RELEASE]
+    assert not wrong, f"{CLOUD_PAGE.relative_to(PROJECT_ROOT)}: FROM golang:{wrong[0]}, expected golang:{GO_RELEASE}"
 
 
 def _example_packages() -> list[Path]:
@@ -271,7 +308,15 @@ BREAKAGES = [
 
 @pytest.mark.parametrize(("check", "file", "old", "new", "marker"), BREAKAGES)
 def test_each_check_reports_file_and_line(
-    check: str, file: str, old: str, new: str, marker: str, go: Path, gofmt: Path, tmp_path: Path
+    check: str,
+    file: str,
+    old: str,
+    new: str,
+    marker: str,
+    go: Path,
+    gofmt: Path,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
 ) -> None:
     """A damaged copy of the module fails the check, and the report names the damaged file and line."""
     module = tmp_path / "examples"
@@ -289,7 +334,7 @@ def test_each_check_reports_file_and_line(
     elif check == "vet":
         passed, report = check_vet(go, module, package)
     else:
-        passed, report = check_test(go, module, package)
+        passed, report = check_test(request.getfixturevalue("race_go"), module, package)
 
     assert not passed, f"the {check} check passed on a damaged copy:\n{report}"
     assert re.search(rf"(^|\s|\./){re.escape(file)}:{line}:", report, re.MULTILINE), (
@@ -301,6 +346,13 @@ def test_unformatted_lines_counts_lines_of_the_original() -> None:
     """A gofmt diff hunk is turned into the original file's line numbers, context lines included."""
     diff = "diff a.go.orig a.go\n--- a.go.orig\n+++ a.go\n@@ -3,4 +3,4 @@\n ctx\n-x :=  1\n+x := 1\n ctx\n-y :=  2\n+y := 2\n"
     assert unformatted_lines(diff) == ["a.go:4: not gofmt-formatted: x :=  1", "a.go:6: not gofmt-formatted: y :=  2"]
+
+
+def test_race_detector_without_cgo_fails_with_advice(go: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With cgo off, the race check names the cause and how to fix it instead of go's bare error."""
+    monkeypatch.setenv("CGO_ENABLED", "0")
+    problem = race_detector_problem(go)
+    assert problem and "install gcc" in problem and "CGO_ENABLED=0" in problem, problem
 
 
 def test_missing_toolchain_fails_with_advice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

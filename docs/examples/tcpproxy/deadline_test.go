@@ -95,3 +95,24 @@ func TestUnreachableBackend(t *testing.T) {
 		t.Errorf("client not hung up on: %v", err)
 	}
 }
+
+// TestZeroIdleUsesTheDefault checks that a Proxy with no Idle set relays
+// instead of timing out at once.
+func TestZeroIdleUsesTheDefault(t *testing.T) {
+	echo := listen(t)
+	go func() {
+		conn, err := echo.Accept()
+		if err == nil {
+			defer conn.Close()
+			io.Copy(conn, conn)
+		}
+	}()
+	conn := startProxy(t, &tcpproxy.Proxy{Target: echo.Addr().String()})
+
+	conn.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(conn, "ping")
+	conn.(*net.TCPConn).CloseWrite()
+	if got, err := io.ReadAll(conn); err != nil || string(got) != "ping" {
+		t.Errorf("got %q, %v; want the echo of ping", got, err)
+	}
+}

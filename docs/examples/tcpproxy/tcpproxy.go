@@ -10,6 +10,9 @@ import (
 	"time"
 )
 
+// DefaultIdle is the idle timeout of a Proxy whose Idle is not positive.
+const DefaultIdle = 5 * time.Minute
+
 // Proxy relays TCP connections to a backend.
 type Proxy struct {
 	Target string        // the backend's host:port
@@ -40,11 +43,15 @@ func (p *Proxy) relay(client net.Conn) {
 	}
 	defer backend.Close()
 
-	// Every read pushes both connections' deadlines back. A connection on
-	// which neither side sends for p.Idle, or whose peer stops reading,
-	// fails its next read or write, which ends both copies.
+	// Every read that returns data pushes both connections' deadlines back
+	// by idle. When nothing arrives from either side for that long, the
+	// pending reads and writes fail and both copies end.
+	idle := p.Idle
+	if idle <= 0 {
+		idle = DefaultIdle // a zero deadline would time out at once
+	}
 	touch := func() {
-		deadline := time.Now().Add(p.Idle)
+		deadline := time.Now().Add(idle)
 		client.SetDeadline(deadline)
 		backend.SetDeadline(deadline)
 	}
