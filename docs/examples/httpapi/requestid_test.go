@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,7 +50,7 @@ func TestRequestIDReachesHandlerAndLogs(t *testing.T) {
 			t.Errorf("log record %v has request_id %v, want abc123", r, r["request_id"])
 		}
 	}
-	if want := []string{"request", "user created"}; strings.Join(messages, ",") != strings.Join(want, ",") {
+	if want := []string{"request", "user created"}; !slices.Equal(messages, want) {
 		t.Errorf("logged %q, want %q", messages, want)
 	}
 }
