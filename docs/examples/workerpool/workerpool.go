@@ -15,7 +15,7 @@ type Result struct {
 }
 
 // Run calls work on every job using n workers and returns the results
-// sorted by job. When ctx ends it stops handing out jobs, waits for the
+// sorted by job. If ctx ends first, it stops handing out jobs, waits for the
 // workers to finish the ones they hold, and returns those results with
 // ctx's error.
 func Run(ctx context.Context, jobs []int, n int, work func(context.Context, int) int) ([]Result, error) {
