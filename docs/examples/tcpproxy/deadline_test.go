@@ -44,10 +44,10 @@ func startProxy(t *testing.T, p *tcpproxy.Proxy) net.Conn {
 // backend never answers, once Idle has passed.
 func TestIdleConnectionIsClosed(t *testing.T) {
 	conn := startProxy(t, &tcpproxy.Proxy{Target: silentBackend(t), Idle: 50 * time.Millisecond})
+	start := time.Now()
 	io.WriteString(conn, "anyone there?")
 
 	conn.SetReadDeadline(time.Now().Add(5 * time.Second)) // the test's own limit
-	start := time.Now()
 	if _, err := io.ReadAll(conn); err != nil {
 		t.Fatalf("proxy kept the idle connection open: %v", err)
 	}
@@ -67,11 +67,11 @@ func TestTrafficKeepsConnectionOpen(t *testing.T) {
 			io.Copy(conn, conn)
 		}
 	}()
-	conn := startProxy(t, &tcpproxy.Proxy{Target: echo.Addr().String(), Idle: 100 * time.Millisecond})
+	conn := startProxy(t, &tcpproxy.Proxy{Target: echo.Addr().String(), Idle: 200 * time.Millisecond})
 
 	buf := make([]byte, 1)
-	for i := range 6 { // 6 × 40 ms: more than twice the idle timeout
-		time.Sleep(40 * time.Millisecond)
+	for i := range 10 { // 10 × 50 ms: more than twice the idle timeout
+		time.Sleep(50 * time.Millisecond)
 		conn.SetDeadline(time.Now().Add(5 * time.Second))
 		if _, err := conn.Write([]byte{'x'}); err != nil {
 			t.Fatalf("write %d: %v", i, err)
