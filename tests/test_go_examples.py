@@ -181,10 +181,26 @@ def _find_func(package_dir: Path, name: str, module: Path) -> list[str]:
     return found or [f"{package_dir.relative_to(module).as_posix()}: {name} failed (function not found)"]
 
 
+def race_locations(output: str, module: Path) -> list[str]:
+    """The race detector prints stack frames as absolute paths: turn each report's frames in the module into `file:line`."""
+    locations: list[str] = []
+    access = ""
+    for text in output.splitlines():
+        if kind := re.match(r"^(\w[\w ]* at) 0x[0-9a-f]+ by", text):
+            access = kind.group(1).lower()
+        elif access and (frame := re.match(r"^\s+(/\S+\.go):(\d+)", text)):
+            path = Path(frame.group(1))
+            if path.is_relative_to(module):
+                locations.append(f"{path.relative_to(module).as_posix()}:{frame.group(2)}: data race ({access})")
+                access = ""  # the innermost frame in the module is the one to fix
+    return list(dict.fromkeys(locations))
+
+
 def check_test(go: Path, module: Path, packages: str = "./...") -> tuple[bool, str]:
-    """`go test -race` must pass; failing Examples get a file:line added, since go test prints none for them."""
+    """`go test -race` must pass; failing Examples and data races get a file:line added, since go test prints none for them."""
     run = _run(go, "test", "-race", packages, cwd=module)
-    return run.returncode == 0, "\n".join([*failed_example_locations(run.output, module), run.report()])
+    located = [*failed_example_locations(run.output, module), *race_locations(run.output, module)]
+    return run.returncode == 0, "\n".join([*located, run.report()])
 
 
 # --- The real module.
@@ -306,6 +322,14 @@ BREAKAGES = [
         "func ExampleUpperAll(",
         id="wrong-output",
     ),
+    pytest.param(
+        "test",
+        "goroutines/goroutines.go",
+        "results[i] = strings.ToUpper(w)",
+        "results[i*0] = strings.ToUpper(w)",  # every goroutine writes slot 0
+        "results[i*0] =",
+        id="data-race",
+    ),
 ]
 
 
@@ -349,6 +373,28 @@ def test_unformatted_lines_counts_lines_of_the_original() -> None:
     """A gofmt diff hunk is turned into the original file's line numbers, context lines included."""
     diff = "diff a.go.orig a.go\n--- a.go.orig\n+++ a.go\n@@ -3,4 +3,4 @@\n ctx\n-x :=  1\n+x := 1\n ctx\n-y :=  2\n+y := 2\n"
     assert unformatted_lines(diff) == ["a.go:4: not gofmt-formatted: x :=  1", "a.go:6: not gofmt-formatted: y :=  2"]
+
+
+def test_race_locations_name_the_innermost_frame_in_the_module(tmp_path: Path) -> None:
+    """Each access of a race report is reduced to its first frame inside the module; frames elsewhere are skipped."""
+    report = f"""==================
+WARNING: DATA RACE
+Write at 0x00c000012345 by goroutine 8:
+  example.UpperAll.func1()
+      {tmp_path}/goroutines/goroutines.go:20 +0x64
+  sync.(*WaitGroup).Go.func1()
+      /usr/lib/go/src/sync/waitgroup.go:239 +0x5d
+
+Previous write at 0x00c000012345 by goroutine 7:
+  runtime.helper()
+      /usr/lib/go/src/runtime/x.go:1 +0x1
+  example.UpperAll.func1()
+      {tmp_path}/goroutines/goroutines.go:20 +0x64
+=================="""
+    assert race_locations(report, tmp_path) == [
+        "goroutines/goroutines.go:20: data race (write at)",
+        "goroutines/goroutines.go:20: data race (previous write at)",
+    ]
 
 
 def test_race_detector_without_cgo_fails_with_advice(go: Path, monkeypatch: pytest.MonkeyPatch) -> None:
