@@ -16,22 +16,28 @@ import (
 )
 
 func main() {
+	// One JSON object per line on standard output, where a container
+	// platform collects logs.
+	logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))
+
 	// ctx is cancelled on Ctrl+C or on the SIGTERM an orchestrator sends.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	ln, err := net.Listen("tcp", ":8080")
 	if err != nil {
-		slog.Error("listen", "error", err)
+		logger.Error("listen", "error", err)
 		os.Exit(1)
 	}
 	hello := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "hello\n")
 	})
+	logger.Info("serving", "addr", ln.Addr().String())
 	if err := Run(ctx, ln, NewServer(hello)); err != nil {
-		slog.Error("serve", "error", err)
+		logger.Error("serve", "error", err)
 		os.Exit(1)
 	}
+	logger.Info("stopped")
 }
 
 // NewServer returns a server for h with all four timeouts set. The zero
