@@ -1,4 +1,4 @@
-"""The Go examples under docs/examples are gofmt-clean, vet-clean and pass their tests, and each check names file and line."""
+"""The Go examples under docs/examples are gofmt-clean, vet-clean and pass their tests under the race detector, and each check names file and line."""
 
 from __future__ import annotations
 
@@ -12,11 +12,16 @@ from pathlib import Path
 
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES_DIR = PROJECT_ROOT / "docs" / "examples"
-README = EXAMPLES_DIR / "README.md"
+from tests.support.examples import EXAMPLES_DIR, README, README_ROW
+from tools.project import REPO as PROJECT_ROOT
+
 CACHE_DIR = PROJECT_ROOT / ".cache"  # git-ignored
 MODULE_PATH = "gobackend.example/examples"
+# The Go release go.mod names: one the Go team still supports (the two newest
+# releases are; https://go.dev/doc/devel/release#policy). The Dockerfile on the
+# cloud page builds with the same release.
+GO_RELEASE = "1.26"
+CLOUD_PAGE = PROJECT_ROOT / "docs" / "practice" / "cloud.md"
 # The same settings the Makefile exports: never download a toolchain or a module.
 GO_ENV = {
     "GOTOOLCHAIN": "local",
@@ -77,6 +82,30 @@ def _venv_go() -> Path:
 def go() -> Path:
     """Path of the virtualenv's go command."""
     return _venv_go()
+
+
+def race_detector_problem(go: Path) -> str | None:
+    """Why `go test -race` cannot run here, or None: it needs cgo, and cgo needs a C compiler."""
+    run = _run(go, "env", "CGO_ENABLED", "CC", cwd=PROJECT_ROOT)
+    if run.returncode != 0:
+        return run.report()
+    cgo, cc = (run.output.splitlines() + ["", ""])[:2]
+    if cgo.strip() != "1":
+        compiler = cc.strip() or "gcc"
+        return (
+            f"go test -race needs cgo, which is off (CGO_ENABLED={cgo.strip() or 'empty'}; "
+            f"C compiler {compiler!r} {'found' if shutil.which(compiler) else 'not found'}): "
+            "install gcc (`.ci/run` does: apt-get install gcc) and make sure CGO_ENABLED is not 0"
+        )
+    return None
+
+
+@pytest.fixture(scope="session")
+def race_go(go: Path) -> Path:
+    """The go command, once it is known that the race detector can build."""
+    if problem := race_detector_problem(go):
+        pytest.fail(problem, pytrace=False)
+    return go
 
 
 @pytest.fixture(scope="session")
@@ -152,10 +181,26 @@ def _find_func(package_dir: Path, name: str, module: Path) -> list[str]:
     return found or [f"{package_dir.relative_to(module).as_posix()}: {name} failed (function not found)"]
 
 
+def race_locations(output: str, module: Path) -> list[str]:
+    """The race detector prints stack frames as absolute paths: turn each report's frames in the module into `file:line`."""
+    locations: list[str] = []
+    access = ""
+    for text in output.splitlines():
+        if kind := re.match(r"^(\w[\w ]* at) 0x[0-9a-f]+ by", text):
+            access = kind.group(1).lower()
+        elif access and (frame := re.match(r"^\s+(/\S+\.go):(\d+)", text)):
+            path = Path(frame.group(1))
+            if path.is_relative_to(module):
+                locations.append(f"{path.relative_to(module).as_posix()}:{frame.group(2)}: data race ({access})")
+                access = ""  # the innermost frame in the module is the one to fix
+    return list(dict.fromkeys(locations))
+
+
 def check_test(go: Path, module: Path, packages: str = "./...") -> tuple[bool, str]:
-    """`go test` must pass; failing Examples get a file:line added, since go test prints none for them."""
-    run = _run(go, "test", packages, cwd=module)
-    return run.returncode == 0, "\n".join([*failed_example_locations(run.output, module), run.report()])
+    """`go test -race` must pass; failing Examples and data races get a file:line added, since go test prints none for them."""
+    run = _run(go, "test", "-race", packages, cwd=module)
+    located = [*failed_example_locations(run.output, module), *race_locations(run.output, module)]
+    return run.returncode == 0, "\n".join([*located, run.report()])
 
 
 # --- The real module.
@@ -173,9 +218,9 @@ def test_examples_pass_go_vet(go: Path) -> None:
     assert passed, report
 
 
-def test_examples_pass_go_test(go: Path) -> None:
-    """Every example's tests pass, including each Example's // Output: and the cross-compilation test."""
-    passed, report = check_test(go, EXAMPLES_DIR)
+def test_examples_pass_go_test_with_the_race_detector(race_go: Path) -> None:
+    """Every example's tests pass under -race, including each Example's // Output: and the cross-compilation test."""
+    passed, report = check_test(race_go, EXAMPLES_DIR)
     assert passed, report
 
 
@@ -189,8 +234,16 @@ def test_module_uses_the_standard_library_only() -> None:
     """go.mod declares the agreed module path and Go version, and requires nothing."""
     go_mod = (EXAMPLES_DIR / "go.mod").read_text()
     assert go_mod.splitlines()[0] == f"module {MODULE_PATH}", go_mod
-    assert "\ngo 1.22\n" in go_mod, go_mod
+    assert f"\ngo {GO_RELEASE}\n" in go_mod, f"docs/examples/go.mod: expected the line `go {GO_RELEASE}`\n{go_mod}"
     assert "require" not in go_mod, go_mod
+
+
+def test_dockerfile_builds_with_the_module_go_release() -> None:
+    """The cloud page's Dockerfile uses the Go image of the release go.mod names, so readers copy one version."""
+    images = re.findall(r"^FROM golang:(\S+)", CLOUD_PAGE.read_text(encoding="utf-8"), re.MULTILINE)
+    assert images, f"{CLOUD_PAGE.relative_to(PROJECT_ROOT)}: no `FROM golang:` line"
+    wrong = [tag for tag in images if tag.split()[0] != GO_RELEASE]
+    assert not wrong, f"{CLOUD_PAGE.relative_to(PROJECT_ROOT)}: FROM golang:{wrong[0]}, expected golang:{GO_RELEASE}"
 
 
 def _example_packages() -> list[Path]:
@@ -205,7 +258,7 @@ def test_every_example_package_has_a_test() -> None:
 
 # --- The README's table of files, which later steps use to include code into pages.
 
-README_ROW = re.compile(r"^\| `(?P<file>[^`]+\.go)` \| (?P<topic>.+?) \| `(?P<page>[^`]+\.md)` \| (?P<hl>`[^`]*`|—) \|$")
+# The last column is `hl_lines` in backticks, "—" for none, or "not shown" for a test no page includes.
 
 
 def _readme_rows() -> list[re.Match[str]]:
@@ -229,7 +282,7 @@ def test_readme_pages_and_highlighted_lines_exist() -> None:
         if f" {row['page']}" not in nav:
             problems.append(f"{row['file']}: page {row['page']} is not in the nav of mkdocs.yml")
         lines = (EXAMPLES_DIR / row["file"]).read_text().splitlines()
-        for part in row["hl"].strip("`").split() if row["hl"] != "—" else []:
+        for part in row["hl"].strip("`").split() if row["hl"].startswith("`") else []:
             first, _, last = part.partition("-")
             for number in range(int(first), int(last or first) + 1):
                 if not 1 <= number <= len(lines) or not lines[number - 1].strip():
@@ -266,12 +319,28 @@ BREAKAGES = [
         "func ExampleUpperAll(",
         id="wrong-output",
     ),
+    pytest.param(
+        "test",
+        "goroutines/goroutines.go",
+        "results[i] = strings.ToUpper(w)",
+        "results[i*0] = strings.ToUpper(w)",  # every goroutine writes slot 0
+        "results[i*0] =",
+        id="data-race",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("check", "file", "old", "new", "marker"), BREAKAGES)
 def test_each_check_reports_file_and_line(
-    check: str, file: str, old: str, new: str, marker: str, go: Path, gofmt: Path, tmp_path: Path
+    check: str,
+    file: str,
+    old: str,
+    new: str,
+    marker: str,
+    go: Path,
+    gofmt: Path,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
 ) -> None:
     """A damaged copy of the module fails the check, and the report names the damaged file and line."""
     module = tmp_path / "examples"
@@ -289,7 +358,7 @@ def test_each_check_reports_file_and_line(
     elif check == "vet":
         passed, report = check_vet(go, module, package)
     else:
-        passed, report = check_test(go, module, package)
+        passed, report = check_test(request.getfixturevalue("race_go"), module, package)
 
     assert not passed, f"the {check} check passed on a damaged copy:\n{report}"
     assert re.search(rf"(^|\s|\./){re.escape(file)}:{line}:", report, re.MULTILINE), (
@@ -301,6 +370,35 @@ def test_unformatted_lines_counts_lines_of_the_original() -> None:
     """A gofmt diff hunk is turned into the original file's line numbers, context lines included."""
     diff = "diff a.go.orig a.go\n--- a.go.orig\n+++ a.go\n@@ -3,4 +3,4 @@\n ctx\n-x :=  1\n+x := 1\n ctx\n-y :=  2\n+y := 2\n"
     assert unformatted_lines(diff) == ["a.go:4: not gofmt-formatted: x :=  1", "a.go:6: not gofmt-formatted: y :=  2"]
+
+
+def test_race_locations_name_the_innermost_frame_in_the_module(tmp_path: Path) -> None:
+    """Each access of a race report is reduced to its first frame inside the module; frames elsewhere are skipped."""
+    report = f"""==================
+WARNING: DATA RACE
+Write at 0x00c000012345 by goroutine 8:
+  example.UpperAll.func1()
+      {tmp_path}/goroutines/goroutines.go:20 +0x64
+  sync.(*WaitGroup).Go.func1()
+      /usr/lib/go/src/sync/waitgroup.go:239 +0x5d
+
+Previous write at 0x00c000012345 by goroutine 7:
+  runtime.helper()
+      /usr/lib/go/src/runtime/x.go:1 +0x1
+  example.UpperAll.func1()
+      {tmp_path}/goroutines/goroutines.go:20 +0x64
+=================="""
+    assert race_locations(report, tmp_path) == [
+        "goroutines/goroutines.go:20: data race (write at)",
+        "goroutines/goroutines.go:20: data race (previous write at)",
+    ]
+
+
+def test_race_detector_without_cgo_fails_with_advice(go: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With cgo off, the race check names the cause and how to fix it instead of go's bare error."""
+    monkeypatch.setenv("CGO_ENABLED", "0")
+    problem = race_detector_problem(go)
+    assert problem and "install gcc" in problem and "CGO_ENABLED=0" in problem, problem
 
 
 def test_missing_toolchain_fails_with_advice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

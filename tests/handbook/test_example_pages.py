@@ -1,25 +1,81 @@
-"""The tested Go examples are shown on their topic pages, exactly as tested, with the output their tests check."""
+"""The tested Go examples are shown on their topic pages, exactly as tested, in one tab set each with the output their tests check."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tools.project import DOCS
+from tests.support.examples import README, README_ROW
 from tests.support.handbook import built, nav_pages
+from tools.project import DOCS
 
 pytestmark = pytest.mark.site
 EXAMPLES = DOCS / "examples"
 
 # Non-test example files that deliberately appear on no page. Empty: every file is shown.
 NOT_SHOWN: frozenset[str] = frozenset()
+# The label of the tab that shows what an example prints; always the last tab of its set.
+OUTPUT_LABEL = "Output"
 
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(examples/[^"]+?\.go)(?::(\d*):(\d*))?"[ \t]*$', re.MULTILINE)
-PRINTS = re.compile(r"^([ \t]*)It prints:[ \t]*\n[ \t]*\n\1```text[ \t]*\n(.*?)\n\1```[ \t]*$", re.MULTILINE | re.DOTALL)
+# A titled, highlighted code block whose only content is one example file.
+HIGHLIGHTED = re.compile(
+    r'^[ \t]*```go title="examples/(?P<file>[^"]+)"(?: hl_lines="(?P<hl>[^"]*)")?[ \t]*\n'
+    r'[ \t]*--8<--[ \t]+"examples/(?P=file)"[ \t]*$',
+    re.MULTILINE,
+)
+TAB = re.compile(r'^(?P<indent>[ \t]*)=== "(?P<label>[^"]+)"[ \t]*$')
+TEXT_BLOCK = re.compile(r"\A```text[ \t]*\n(.*)\n```\Z", re.DOTALL)
 OUTPUT = re.compile(r"^[ \t]*// Output:(.*)$")
 COMMENT = re.compile(r"^[ \t]*//(?: (.*))?$")
+# The wording every example used to repeat; the tab set says the same without it.
+BOILERPLATE = re.compile(r"^It prints:|\bThis tested\b", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Tab:
+    """One `=== "label"` tab: its label, its content with the tab's indentation removed, and its 1-based line."""
+
+    label: str
+    body: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TabSet:
+    """Consecutive tabs at one indentation: pymdownx.tabbed renders them as one set."""
+
+    page: str
+    line: int
+    tabs: tuple[Tab, ...]
+
+    def test_files(self) -> list[str]:
+        """The example test files (paths from docs/) included in any tab of this set."""
+        return [m.group(1) for tab in self.tabs for m in INCLUDE.finditer(tab.body) if m.group(1).endswith("_test.go")]
+
+
+def tab_sets(page: str, text: str) -> list[TabSet]:
+    """Every set of tabs in a page's Markdown, in order."""
+    lines = text.splitlines()
+    sets, i = [], 0
+    while i < len(lines):
+        first = TAB.match(lines[i])
+        if not first:
+            i += 1
+            continue
+        indent, start, tabs = first.group("indent"), i + 1, []
+        while i < len(lines) and (tab := TAB.match(lines[i])) and tab.group("indent") == indent:
+            label_line, body = i + 1, []
+            i += 1
+            while i < len(lines) and (not lines[i].strip() or lines[i].startswith(indent + "    ")):
+                body.append(lines[i][len(indent) + 4 :])
+                i += 1
+            tabs.append(Tab(tab.group("label"), "\n".join(body).strip("\n"), label_line))
+        sets.append(TabSet(page, start, tuple(tabs)))
+    return sets
 
 
 def page_includes() -> list[tuple[str, str, int | None, int | None]]:
@@ -56,20 +112,23 @@ def output_blocks(test_file: Path) -> list[str]:
     return blocks
 
 
-def prints_blocks() -> list[tuple[str, str, str | None]]:
-    """Each "It prints:" text block on a nav page, with the last example test file with `// Output:` included before it."""
+def example_tab_sets() -> list[TabSet]:
+    """The tab sets on nav pages that show at least one example test file."""
     found = []
     for page in nav_pages():
-        source = (DOCS / page).read_text(encoding="utf-8")
-        for match in PRINTS.finditer(source):
-            before = [
-                m.group(1)
-                for m in INCLUDE.finditer(source, 0, match.start())
-                if m.group(1).endswith("_test.go") and output_blocks(DOCS / m.group(1))
-            ]
-            body = "\n".join(line.removeprefix(match.group(1)) for line in match.group(2).splitlines())
-            found.append((page, body, before[-1] if before else None))
+        found.extend(s for s in tab_sets(page, (DOCS / page).read_text(encoding="utf-8")) if s.test_files())
     return found
+
+
+def output_tabs() -> list[tuple[TabSet, Tab]]:
+    """Each Output tab with the set it belongs to."""
+    return [(s, tab) for s in example_tab_sets() for tab in s.tabs if tab.label == OUTPUT_LABEL]
+
+
+def readme_highlights() -> dict[str, tuple[str, str]]:
+    """README table: example file (path from docs/) -> (page, hl column as written)."""
+    rows = (README_ROW.match(line) for line in README.read_text(encoding="utf-8").splitlines())
+    return {f"examples/{row['file']}": (row["page"], row["hl"]) for row in rows if row}
 
 
 def test_at_least_15_example_files_are_included() -> None:
@@ -98,14 +157,73 @@ def test_included_file_is_shown_verbatim(handbook, page: str, path: str, start: 
     assert want in codes, f"{page}: no code block shows {path} exactly"
 
 
+def test_no_page_repeats_the_old_example_boilerplate() -> None:
+    """No nav page says "It prints:" or "This tested example": the tab set with its Output tab says it."""
+    found = []
+    for page in nav_pages():
+        text = (DOCS / page).read_text(encoding="utf-8")
+        found.extend(f"{page}:{text[: m.start()].count(chr(10)) + 1}: {m.group(0)!r}" for m in BOILERPLATE.finditer(text))
+    assert not found, "replace with a sentence on what the example does:\n" + "\n".join(found)
+
+
 def test_pages_show_some_example_output() -> None:
-    """The pages show what the examples print in "It prints:" blocks."""
-    assert len(prints_blocks()) >= 5
+    """The pages show what the examples print in Output tabs."""
+    assert len(output_tabs()) >= 5
 
 
-@pytest.mark.parametrize(("page", "body", "test_file"), prints_blocks())
-def test_it_prints_block_matches_example_output(page: str, body: str, test_file: str | None) -> None:
-    """Each "It prints:" block equals an `// Output:` comment of the example test included just before it."""
-    assert test_file, f"{page}: an 'It prints:' block follows no included *_test.go file"
-    outputs = output_blocks(DOCS / test_file)
-    assert body in outputs, f"{page}: 'It prints:' block does not match any // Output: in {test_file}"
+@pytest.mark.parametrize(
+    ("tab_set", "tab"), [pytest.param(s, t, id=f"{s.page}:{t.line}") for s, t in output_tabs()]
+)
+def test_output_tab_matches_example_output(tab_set: TabSet, tab: Tab) -> None:
+    """Each Output tab is the last of its set and holds one text block equal to an `// Output:` of a test file in the set."""
+    where = f"{tab_set.page}:{tab.line}"
+    assert tab is tab_set.tabs[-1], f'{where}: the "{OUTPUT_LABEL}" tab must be the last of its set'
+    block = TEXT_BLOCK.match(tab.body)
+    assert block, f'{where}: the "{OUTPUT_LABEL}" tab must hold exactly one ```text block'
+    outputs = {path: output_blocks(DOCS / path) for path in tab_set.test_files()}
+    assert any(block.group(1) in found for found in outputs.values()), (
+        f"{where}: the Output tab does not match any // Output: comment in {', '.join(outputs)}"
+    )
+
+
+@pytest.mark.parametrize("tab_set", [pytest.param(s, id=f"{s.page}:{s.line}") for s in example_tab_sets()])
+def test_example_with_output_has_an_output_tab(tab_set: TabSet) -> None:
+    """A tab set that shows a test with an `// Output:` comment ends with an Output tab, so every page presents it alike."""
+    with_output = [path for path in tab_set.test_files() if output_blocks(DOCS / path)]
+    labels = [tab.label for tab in tab_set.tabs]
+    assert not with_output or labels[-1] == OUTPUT_LABEL, (
+        f'{tab_set.page}:{tab_set.line}: {with_output[0]} has an // Output: comment; add a last tab "{OUTPUT_LABEL}" with it'
+    )
+
+
+def test_page_highlights_match_the_readme() -> None:
+    """Each example code block on a page uses the page and hl_lines that docs/examples/README.md lists for its file."""
+    table = readme_highlights()
+    problems = []
+    for page in nav_pages():
+        text = (DOCS / page).read_text(encoding="utf-8")
+        for block in HIGHLIGHTED.finditer(text):
+            path = f"examples/{block['file']}"
+            line = text[: block.start()].count("\n") + 1
+            shown = f"`{block['hl']}`" if block["hl"] else "—"
+            if path not in table:
+                problems.append(f"{page}:{line}: {path} has no row in {README.name}")
+            elif table[path] != (page, shown):
+                problems.append(f"{page}:{line}: {path} shows hl_lines {shown}; {README.name} says {table[path][1]} on {table[path][0]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_files_marked_not_shown_are_on_no_page() -> None:
+    """A README row that says `not shown` names a file that no page includes."""
+    included = {path for _, path, _, _ in page_includes()}
+    wrong = sorted(path for path, (_, hl) in readme_highlights().items() if hl == "not shown" and path in included)
+    assert not wrong, f"{README.name} says these are not shown, but a page includes them: {wrong}"
+
+
+def test_tab_sets_are_parsed_with_their_lines() -> None:
+    """tab_sets finds consecutive tabs as one set, strips their indentation and ends the set at unindented text."""
+    text = '=== "a.go"\n\n    code a\n\n=== "Output"\n\n    ```text\n    hi\n    ```\n\nAfter.\n\n=== "b"\n\n    b\n'
+    sets = tab_sets("p.md", text)
+    assert [[t.label for t in s.tabs] for s in sets] == [["a.go", "Output"], ["b"]]
+    assert sets[0].tabs[1] == Tab("Output", "```text\nhi\n```", 5)
+    assert sets[1].line == 13

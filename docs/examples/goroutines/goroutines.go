@@ -13,13 +13,14 @@ func UpperAll(words []string) []string {
 
 	var wg sync.WaitGroup
 	for i, w := range words {
-		wg.Add(1) // count the goroutine before starting it
-		go func() {
-			defer wg.Done() // always signal completion, even on panic
+		// Go (Go 1.25 and later) counts the goroutine before starting it and
+		// marks it done when the function returns: older code writes
+		// wg.Add(1) before the go statement and defer wg.Done() inside it.
+		wg.Go(func() {
 			results[i] = strings.ToUpper(w)
-		}()
+		})
 	}
-	wg.Wait() // block until every goroutine has called Done
+	wg.Wait() // block until every goroutine has finished
 
 	return results
 }

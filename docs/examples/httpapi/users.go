@@ -3,7 +3,7 @@ package httpapi
 
 import (
 	"encoding/json"
-	"log"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"sync"
@@ -17,19 +17,21 @@ type User struct {
 
 // server keeps users in memory; a real service would use a database.
 type server struct {
+	log   *slog.Logger
 	mu    sync.Mutex
 	users map[int]User
 }
 
-// NewServer returns the API's handler with its routes registered.
-func NewServer() http.Handler {
-	s := &server{users: map[int]User{1: {ID: 1, Name: "Ada"}}}
+// NewServer returns the API's handler with its routes registered. It logs
+// through logger, with each request's ID.
+func NewServer(logger *slog.Logger) http.Handler {
+	s := &server{log: logger, users: map[int]User{1: {ID: 1, Name: "Ada"}}}
 
 	mux := http.NewServeMux()
 	// Go 1.22+ patterns: an HTTP method, a path and {wildcards}.
 	mux.HandleFunc("GET /users/{id}", s.getUser)
 	mux.HandleFunc("POST /users", s.createUser)
-	return RequestID(mux)
+	return RequestID(logger, mux)
 }
 
 func (s *server) getUser(w http.ResponseWriter, r *http.Request) {
@@ -45,7 +47,7 @@ func (s *server) getUser(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "user not found", http.StatusNotFound)
 		return
 	}
-	writeJSON(w, http.StatusOK, u)
+	s.writeJSON(w, r, http.StatusOK, u)
 }
 
 func (s *server) createUser(w http.ResponseWriter, r *http.Request) {
@@ -59,15 +61,17 @@ func (s *server) createUser(w http.ResponseWriter, r *http.Request) {
 	u.ID = len(s.users) + 1
 	s.users[u.ID] = u
 	s.mu.Unlock()
-	writeJSON(w, http.StatusCreated, u)
+	// r.Context() carries the request ID, so the log line does too.
+	s.log.InfoContext(r.Context(), "user created", "user_id", u.ID)
+	s.writeJSON(w, r, http.StatusCreated, u)
 }
 
 // writeJSON sends v with a status. Once the header is written the status
 // cannot change, so an encoding error can only be logged, not reported.
-func writeJSON(w http.ResponseWriter, status int, v any) {
+func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	if err := json.NewEncoder(w).Encode(v); err != nil {
-		log.Printf("write response: %v", err)
+		s.log.ErrorContext(r.Context(), "write response", "error", err)
 	}
 }

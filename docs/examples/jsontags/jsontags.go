@@ -4,6 +4,7 @@ package jsontags
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"time"
 )
 
@@ -18,10 +19,16 @@ type Account struct {
 
 // Decode parses one account and rejects keys that Account does not declare,
 // so a typo in a client's request is an error rather than silently ignored.
+// Anything after the object is an error too.
 func Decode(data []byte) (Account, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var a Account
-	err := dec.Decode(&a)
-	return a, err
+	if err := dec.Decode(&a); err != nil {
+		return Account{}, err
+	}
+	if dec.More() {
+		return Account{}, errors.New("json: data after the account object")
+	}
+	return a, nil
 }

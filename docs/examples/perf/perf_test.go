@@ -17,13 +17,13 @@ func ExampleConcatBuilder() {
 
 // Run with: go test -bench=. -benchmem ./perf
 func BenchmarkConcatPlus(b *testing.B) {
-	for i := 0; i < b.N; i++ {
+	for b.Loop() {
 		perf.ConcatPlus(parts)
 	}
 }
 
 func BenchmarkConcatBuilder(b *testing.B) {
-	for i := 0; i < b.N; i++ {
+	for b.Loop() {
 		perf.ConcatBuilder(parts)
 	}
 }

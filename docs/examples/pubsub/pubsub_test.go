@@ -1,6 +1,7 @@
 package pubsub_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -10,24 +11,23 @@ import (
 
 func Example() {
 	bus := pubsub.New()
+	ctx := context.Background()
 
 	// Two independent consumers of the same event, each in its own goroutine.
 	var wg sync.WaitGroup
 	logs := make([][]string, 2)
 	for i, name := range []string{"email", "analytics"} {
 		events := bus.Subscribe("order.created")
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for order := range events {
 				logs[i] = append(logs[i], name+" handled "+order)
 			}
-		}()
+		})
 	}
 
-	bus.Publish("order.created", "order-1")
-	bus.Publish("order.created", "order-2")
-	bus.Publish("order.shipped", "order-1") // no subscribers: dropped
+	bus.Publish(ctx, "order.created", "order-1")
+	bus.Publish(ctx, "order.created", "order-2")
+	bus.Publish(ctx, "order.shipped", "order-1") // no subscribers: dropped
 	bus.Close()
 	wg.Wait()
 

@@ -12,6 +12,9 @@ import (
 // The pause between calls starts at wait and doubles each time. Production
 // code usually adds random jitter so that many clients do not retry in step.
 func Do(ctx context.Context, attempts int, wait time.Duration, op func(context.Context) error) error {
+	if attempts < 1 {
+		return fmt.Errorf("retry: attempts is %d, must be at least 1", attempts)
+	}
 	var err error
 	for i := range attempts {
 		if err = op(ctx); err == nil {
@@ -24,7 +27,8 @@ func Do(ctx context.Context, attempts int, wait time.Duration, op func(context.C
 		case <-time.After(wait):
 			wait *= 2
 		case <-ctx.Done():
-			return fmt.Errorf("retry stopped: %w (last error: %v)", ctx.Err(), err)
+			// Both errors stay inspectable with errors.Is.
+			return fmt.Errorf("retry stopped: %w (last error: %w)", ctx.Err(), err)
 		}
 	}
 	return fmt.Errorf("after %d attempts: %w", attempts, err)

@@ -6,7 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
-	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -16,27 +16,46 @@ import (
 )
 
 func main() {
+	// One JSON object per line on standard output, where a container
+	// platform collects logs.
+	logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))
+
 	// ctx is cancelled on Ctrl+C or on the SIGTERM an orchestrator sends.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	ln, err := net.Listen("tcp", ":8080")
 	if err != nil {
-		log.Fatal(err)
+		logger.Error("listen", "error", err)
+		os.Exit(1)
 	}
 	hello := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "hello\n")
 	})
-	if err := Run(ctx, ln, hello); err != nil {
-		log.Fatal(err)
+	logger.Info("serving", "addr", ln.Addr().String())
+	if err := Run(ctx, ln, NewServer(hello)); err != nil {
+		logger.Error("serve", "error", err)
+		os.Exit(1)
+	}
+	logger.Info("stopped")
+}
+
+// NewServer returns a server for h with all four timeouts set. The zero
+// http.Server has none, so a slow or idle client could hold a connection,
+// and its goroutine, forever.
+func NewServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,   // request line and headers
+		ReadTimeout:       10 * time.Second,  // the whole request, body included
+		WriteTimeout:      10 * time.Second,  // the response, from the end of the headers
+		IdleTimeout:       120 * time.Second, // a keep-alive connection between requests
 	}
 }
 
-// Run serves h on ln until ctx is cancelled, then shuts down gracefully:
+// Run serves srv on ln until ctx is cancelled, then shuts down gracefully:
 // it stops accepting connections and waits up to 10 s for active requests.
-func Run(ctx context.Context, ln net.Listener, h http.Handler) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
-
+func Run(ctx context.Context, ln net.Listener, srv *http.Server) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 

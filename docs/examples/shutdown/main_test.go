@@ -25,7 +25,7 @@ func TestRunDrainsInFlightRequests(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	runErr := make(chan error, 1)
-	go func() { runErr <- Run(ctx, ln, slow) }()
+	go func() { runErr <- Run(ctx, ln, NewServer(slow)) }()
 
 	body := make(chan string, 1)
 	go func() {

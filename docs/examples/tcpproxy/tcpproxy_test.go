@@ -4,6 +4,7 @@ import (
 	"io"
 	"net"
 	"testing"
+	"time"
 
 	"gobackend.example/examples/tcpproxy"
 )
@@ -37,8 +38,9 @@ func TestProxyRelaysBothWays(t *testing.T) {
 	}()
 
 	proxy := listen(t)
+	p := &tcpproxy.Proxy{Target: echo.Addr().String(), Idle: time.Minute}
 	served := make(chan error, 1)
-	go func() { served <- tcpproxy.Serve(proxy, echo.Addr().String()) }()
+	go func() { served <- p.Serve(proxy) }()
 
 	for _, msg := range []string{"ping", "hello through the proxy"} {
 		conn, err := net.Dial("tcp", proxy.Addr().String())

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"time"
@@ -14,7 +15,7 @@ import (
 
 func Example() {
 	// Run the users service from the httpapi example on a loopback port.
-	srv := httptest.NewServer(httpapi.NewServer())
+	srv := httptest.NewServer(httpapi.NewServer(slog.New(slog.DiscardHandler)))
 	defer srv.Close()
 
 	client := userclient.New(srv.URL)

@@ -2,7 +2,10 @@
 package workerpool
 
 import (
-	"sort"
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
 	"sync"
 )
 
@@ -11,30 +14,39 @@ type Result struct {
 	Job, Value int
 }
 
-// Run squares every job using n workers and returns the results by job.
-func Run(jobs []int, n int) []Result {
+// Run calls work on every job using n workers and returns the results
+// sorted by job. If ctx ends first, it stops handing out jobs, waits for the
+// workers to finish the ones they hold, and returns those results with
+// ctx's error.
+func Run(ctx context.Context, jobs []int, n int, work func(context.Context, int) int) ([]Result, error) {
+	if n < 1 {
+		return nil, fmt.Errorf("workerpool: %d workers, need at least 1", n)
+	}
 	in := make(chan int)
 	out := make(chan Result)
 
 	// Start n workers; each one takes jobs until the input channel is closed.
 	var wg sync.WaitGroup
 	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for job := range in {
-				out <- Result{Job: job, Value: job * job}
+				out <- Result{Job: job, Value: work(ctx, job)}
 			}
-		}()
+		})
 	}
 
-	// Feed the jobs, then close the output once every worker has finished.
+	// Feed the jobs until they run out or ctx ends, then close the input.
 	go func() {
+		defer close(in)
 		for _, job := range jobs {
-			in <- job
+			select {
+			case in <- job:
+			case <-ctx.Done():
+				return
+			}
 		}
-		close(in)
 	}()
+	// Close the output once every worker has finished.
 	go func() {
 		wg.Wait()
 		close(out)
@@ -45,6 +57,9 @@ func Run(jobs []int, n int) []Result {
 	for r := range out {
 		results = append(results, r)
 	}
-	sort.Slice(results, func(i, j int) bool { return results[i].Job < results[j].Job })
-	return results
+	slices.SortFunc(results, func(a, b Result) int { return cmp.Compare(a.Job, b.Job) })
+	if len(results) < len(jobs) {
+		return results, ctx.Err()
+	}
+	return results, nil
 }
