@@ -40,38 +40,41 @@ serve: $(STAMP) ## Preview the site with live reload on http://127.0.0.1:8000
 build: $(STAMP) ## Strict build of the site into site/
 	$(MKDOCS) build --strict --clean --site-dir site
 
-test: $(STAMP) $(NPM_STAMP) check ## Run the content checks, then the whole test suite
-	$(BIN)/pytest
+test: $(STAMP) $(NPM_STAMP) check ## Run make check, then the whole test suite (tests/, in layers)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Two workers, one file each at a time: the Go examples compile on one core while the site tests use the other.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 # The checks build into their own folder, so they never touch site/.
 CHECK_SITE := .cache/check-site
 # Empty means origin/main when the clone has it, else the previous commit.
 BASE ?=
 
-check: $(STAMP) ## Content checks before pushing: data, front matter, spelling, lint, build, links
+check: $(STAMP) ## Checks before pushing: data, front matter, spelling, Markdown, Python, build, links (tools/check.py)
 	$(BIN)/python -m tools.check --site-dir $(CHECK_SITE)
 
-review: $(STAMP) ## Summarise data entry and page changes against BASE (default origin/main)
+review: $(STAMP) ## Summarise data entry and page changes against BASE, default origin/main (tools/review.py)
 	@$(BIN)/python -m tools.review $(BASE)
 
-bench: $(STAMP) ## Time the build against plain Material, and data loading at 10x-1000x
+bench: $(STAMP) ## Time the build against plain Material, and data loading at 10x-1000x (tools/bench.py)
 	$(BIN)/python -m tools.bench
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-offline: $(STAMP) $(NPM_STAMP) ## Zip the site for reading without a server into dist/
+offline: $(STAMP) $(NPM_STAMP) ## Zip the site for reading without a server into dist/ (tools/bundle.py)
 	$(BIN)/python -m tools.bundle --build $(OFFLINE_ZIP)
 
 # Lighthouse finds the browser through CHROME_PATH; Playwright is given the same one.
 CHROME_PATH ?= /usr/bin/chromium
 AUDIT_PRESET ?= desktop
 
-audit: $(STAMP) $(NPM_STAMP) ## Serve the site on loopback and report axe, Lighthouse and page weight
+audit: $(STAMP) $(NPM_STAMP) ## Report axe, Lighthouse and page weight of the site served on loopback (tools/audit.py)
 	CHROME_PATH=$(CHROME_PATH) $(BIN)/python -m tools.audit --preset $(AUDIT_PRESET)
 
-schema: $(STAMP) ## Regenerate the data file's JSON Schema from macros/model.py
+schema: $(STAMP) ## Regenerate the data file's JSON Schema from macros/model.py (tools/schema.py)
 	$(BIN)/python -m tools.schema
 
 lock: $(STAMP) ## Re-pin requirements.lock after editing pyproject.toml

@@ -5,7 +5,7 @@
 Checks: data (the ecosystem file validates; sources last checked more than 12 months before --today
 are listed as warnings, which do not fail the run), front-matter (every page in the nav has a title and a
 one-sentence description), spelling (codespell with the project word list), lint (pymarkdownlnt with
-.pymarkdown.yaml), build (strict MkDocs build) and links (every internal link and anchor in the built
+.pymarkdown.yaml), python (ruff check and ruff format --check, settings in pyproject.toml), build (strict MkDocs build) and links (every internal link and anchor in the built
 HTML, including those that macros and the theme write). Every check runs and every failure is listed;
 the exit status is 1 if there is any.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import datetime
+import json
 import logging
 import re
 import subprocess
@@ -254,6 +255,26 @@ def check_spelling(project: Project) -> list[Failure]:
     return failures
 
 
+def check_python(project: Project) -> list[Failure]:
+    """ruff over the project's Python with the settings in pyproject.toml: lint findings and unformatted code."""
+    failures = []
+    for command in (["check"], ["format", "--check"]):
+        result = _run_tool(["ruff", *command, "--output-format=json", str(project.root)])
+        try:
+            findings = json.loads(result.stdout or "[]")
+        except json.JSONDecodeError:
+            return [Failure("pyproject.toml", None, "ruff", f"did not run: {(result.stderr or result.stdout).strip()}")]
+        failures += [_ruff_failure(project, finding) for finding in findings]
+    return failures
+
+
+def _ruff_failure(project: Project, finding: dict) -> Failure:
+    where = project.label(Path(finding["filename"]))
+    if finding["code"] == "unformatted":
+        return Failure(where, finding["location"]["row"], "ruff format", "not formatted: run `.venv/bin/ruff format`")
+    return Failure(where, finding["location"]["row"], finding["code"] or "ruff", finding["message"])
+
+
 def check_lint(project: Project) -> list[Failure]:
     """pymarkdownlnt over the Markdown documents, with the rules in .pymarkdown.yaml."""
     files = project.documents()
@@ -315,6 +336,7 @@ SOURCE_CHECKS: dict[str, SourceCheck] = {
     "front-matter": check_front_matter,
     "spelling": check_spelling,
     "lint": check_lint,
+    "python": check_python,
 }
 CHECKS = (*SOURCE_CHECKS, "build", "links")
 

@@ -17,6 +17,7 @@ from tools.check import (
     check_front_matter,
     check_links,
     check_lint,
+    check_python,
     check_spelling,
     load_project,
     run_checks,
@@ -182,11 +183,27 @@ def test_failure_without_a_line_names_the_file_only() -> None:
     assert str(Failure("mkdocs.yml", None, "mkdocs build", "failed")) == "mkdocs.yml: mkdocs build: failed"
 
 
+def test_python_lint_and_format_problems_name_file_and_line(tmp_path: Path) -> None:
+    """ruff's findings come back as records: an unused import with its line, an unformatted file by name."""
+    project = _project(tmp_path, {})
+    (tmp_path / "tool.py").write_text('"""A tool."""\n\nimport os\n\nVALUE = {"a":1}\n', encoding="utf-8")
+    found = [str(failure) for failure in check_python(project)]
+    assert "tool.py:3: F401: `os` imported but unused" in found
+    assert "tool.py:5: ruff format: not formatted: run `.venv/bin/ruff format`" in found
+
+
 @pytest.mark.site
 def test_the_handbook_passes_every_check(handbook) -> None:
-    """The real handbook has no data, front matter, spelling, lint or link problems (the build is the fixture's)."""
+    """The real handbook has no data, front matter, spelling, lint, Python or link problems (the build is the fixture's)."""
     project = load_project(REPO / "mkdocs.yml")
-    problems = [*check_data(project), *check_front_matter(project), *check_spelling(project), *check_lint(project), *check_links(project, handbook.site)]
+    problems = [
+        *check_data(project),
+        *check_front_matter(project),
+        *check_spelling(project),
+        *check_lint(project),
+        *check_python(project),
+        *check_links(project, handbook.site),
+    ]
     assert problems == [], "\n".join(map(str, problems))
 
 

@@ -120,7 +120,7 @@ def test_pre_commit_config_is_valid_and_runs_the_checks() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     hooks = [hook for repo in yaml.safe_load(config.read_text(encoding="utf-8"))["repos"] for hook in repo["hooks"]]
     entries = " ".join(hook["entry"] for hook in hooks)
-    for check in ("data", "front-matter", "spelling", "lint", "build links"):
+    for check in ("data", "front-matter", "spelling", "lint", "python", "build links"):
         assert f"tools.check --only {check}" in entries, f"no pre-commit hook runs the {check} check"
 
 
