@@ -134,7 +134,7 @@ def test_make_test_runs_the_checks_before_the_suite() -> None:
     """`make test` runs `make check` first, so CI and contributors get the fast failures first."""
     lines = _make_dry_run("test")
     checks = next(index for index, line in enumerate(lines) if "-m tools.check" in line)
-    pytest_run = next(index for index, line in enumerate(lines) if line.endswith("/pytest"))
+    pytest_run = next(index for index, line in enumerate(lines) if "/pytest " in line or line.endswith("/pytest"))
     assert checks < pytest_run
     assert "--site-dir .cache/check-site" in lines[checks]
 
