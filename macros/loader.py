@@ -6,8 +6,7 @@ import datetime
 import difflib
 import types
 import typing
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -64,16 +63,16 @@ class SourceAt:
 def locate_sources(text: str, *, file: str, today: datetime.date | None = None) -> list[SourceAt]:
     """Every source in valid YAML text with the line of its `checked` date; raises EcosystemError like parse_ecosystem."""
     eco = parse_ecosystem(text, file=file, today=today)
-    data, root, _ = _compose(text, file)
-    lines = _line_map(root)
-    return [SourceAt(file, _line_of((*loc, "checked"), lines), _dotted(loc, data), source) for loc, source in eco.sources()]
+    read = _read(text, file, with_lines=True)
+    return [SourceAt(file, _line_of((*loc, "checked"), read.lines), _dotted(loc, read.data), source) for loc, source in eco.sources()]
 
 
 def parse_ecosystem(text: str, *, file: str, today: datetime.date | None = None) -> Ecosystem:
     """Validate YAML text into an Ecosystem; `file` only labels the messages, `today` bounds the `checked` dates."""
-    data, root, problems = _compose(text, file)
-    if root is None and problems:  # a syntax error: there is nothing further to check
-        raise EcosystemError(problems)
+    read = _read(text, file, with_lines=False)
+    if read.syntax_error:  # there is nothing further to check
+        raise EcosystemError(read.problems)
+    data = read.data
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"a {type(data).__name__}"
         raise EcosystemError([Problem(file, 1, "", f"expected a mapping of collections (criteria, languages, tools, ...), got {found}")])
@@ -83,79 +82,135 @@ def parse_ecosystem(text: str, *, file: str, today: datetime.date | None = None)
         eco, details = None, error.errors()
     # References are checked on the plain data, so they are reported together with every other mistake.
     references = reference_problems(data) + license_history_problems(data)
-    if problems or details or references:
-        lines = _line_map(root)  # only a file with problems pays for the line map
-        problems += [_problem_from(detail, data, lines, file) for detail in details]
-        problems += [Problem(file, _line_of(loc, lines), _dotted(loc, data), message) for loc, message in references]
+    if read.problems or details or references:
+        read = _read(text, file, with_lines=True)  # only a file with problems pays for the line map
+        problems = list(read.problems)
+        problems += [_problem_from(detail, data, read.lines, file) for detail in details]
+        problems += [Problem(file, _line_of(loc, read.lines), _dotted(loc, data), message) for loc, message in references]
         raise EcosystemError(sorted(problems, key=lambda problem: problem.line))
     return eco
 
 
-def _compose(text: str, file: str) -> tuple[object, yaml.Node | None, list[Problem]]:
-    """Build plain Python data, keeping the node tree for line numbers; flag duplicate keys."""
+@dataclass
+class _Read:
+    """What one pass over the YAML gives: plain data, the problems YAML itself shows, and (on request) the line map."""
+
+    data: object = None
+    problems: list[Problem] = field(default_factory=list)
+    lines: dict[Loc, int] = field(default_factory=dict)  # field path -> line of its key or list item
+    syntax_error: bool = False
+    duplicate_locs: list[Loc] = field(default_factory=list)  # the field path of each duplicate key, in order
+
+
+def _read(text: str, file: str, *, with_lines: bool) -> _Read:
+    """Read the YAML in one pass over libyaml's events into plain data, flagging every duplicate key.
+
+    Reading events instead of composing PyYAML's node tree keeps only the data alive: a node tree of a
+    large file is millions of objects that the cyclic collector walks again and again while it grows.
+    Plain scalars are typed by PyYAML's own resolver and constructor, exactly as `yaml.safe_load` types them.
+    With `with_lines`, every field path is mapped to its line, for reports; duplicate keys are named by their path then.
+    """
+    read = _Read()
     loader = _Loader(text)
+    # Each open collection: [container, its field path, the key waiting for its value (mappings), that key's line].
+    stack: list[list] = []
+    anchors: dict[str, object] = {}
     try:
-        root = loader.get_single_node()
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                value = _scalar(loader, event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                container: object = {} if kind is yaml.MappingStartEvent else []
+                if event.anchor:
+                    anchors[event.anchor] = container
+                stack.append([container, _child_loc(stack, with_lines), _NO_KEY, event.start_mark.line + 1])
+                if with_lines and len(stack) > 1:
+                    read.lines[stack[-1][1]] = _item_line(stack[-2], event)
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = stack.pop()[0]
+                if stack and type(stack[-1][0]) is list:
+                    stack[-1][0].append(value)
+                elif stack:
+                    _set(stack[-1], value, read, file, with_lines)
+                else:
+                    read.data = value
+                continue
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in anchors:
+                    raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+                value = anchors[event.anchor]
+            elif kind is yaml.StreamEndEvent:
+                break
+            else:  # stream and document starts and ends
+                continue
+            if kind is yaml.ScalarEvent and event.anchor:
+                anchors[event.anchor] = value
+            if not stack:
+                read.data = value
+            elif type(stack[-1][0]) is list:
+                if with_lines:
+                    read.lines[(*stack[-1][1], len(stack[-1][0]))] = event.start_mark.line + 1
+                stack[-1][0].append(value)
+            elif stack[-1][2] is _NO_KEY:
+                stack[-1][2], stack[-1][3] = value, event.start_mark.line + 1
+                if with_lines:
+                    read.lines[(*stack[-1][1], value)] = event.start_mark.line + 1
+            else:
+                _set(stack[-1], value, read, file, with_lines)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
         reason = getattr(error, "problem", None) or str(error)
         reason = reason.removeprefix("did not find ")  # libyaml's wording; the pure-Python parser says "expected"
-        return None, None, [Problem(file, line, "", f"invalid YAML: {reason}")]
+        read.problems = [Problem(file, mark.line + 1 if mark else 1, "", f"invalid YAML: {reason}")]
+        read.syntax_error = True
     finally:
         loader.dispose()
-    duplicates: list[tuple[yaml.MappingNode, yaml.Node]] = []
-
-    def build(node: yaml.Node) -> object:
-        if isinstance(node, yaml.MappingNode):
-            result: dict[object, object] = {}
-            for key_node, value_node in node.value:
-                key = key_node.value if key_node.tag == _STR_TAG else loader.construct_object(key_node, deep=True)
-                if key in result:
-                    duplicates.append((node, key_node))
-                result[key] = build(value_node)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [build(item_node) for item_node in node.value]
-        if node.tag == _STR_TAG:  # the common case, without the constructor's dispatch
-            return node.value
-        return loader.construct_object(node, deep=True)
-
-    data = build(root) if root is not None else None
-    problems = []
-    if duplicates:  # rare: only now pay for the paths
-        path_of = {id(node): loc for loc, _, node in _nodes(root)}
-        for mapping, key_node in duplicates:
-            loc = (*path_of[id(mapping)], key_node.value)
-            problems.append(Problem(file, key_node.start_mark.line + 1, _dotted(loc, data), f"duplicate key {key_node.value!r}"))
-    return data, root, problems
+    duplicates = iter(read.duplicate_locs)
+    if with_lines:
+        read.problems = [replace(problem, path=_dotted(next(duplicates), read.data)) if not problem.path else problem for problem in read.problems]
+    return read
 
 
-def _nodes(root: yaml.Node) -> Iterator[tuple[Loc, yaml.Node, yaml.Node]]:
-    """Every node with its field path and the node that marks its line (its key, or the list item itself)."""
-    yield (), root, root
-    stack: list[tuple[Loc, yaml.Node]] = [((), root)]
-    while stack:
-        loc, node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            children = [((*loc, key_node.value), key_node, value_node) for key_node, value_node in node.value]
-        elif isinstance(node, yaml.SequenceNode):
-            children = [((*loc, index), item_node, item_node) for index, item_node in enumerate(node.value)]
-        else:
-            continue
-        for child in children:
-            yield child
-            stack.append((child[0], child[2]))
+_NO_KEY = object()  # a mapping that waits for its next key, not for a value
 
 
-def _line_map(root: yaml.Node | None) -> dict[Loc, int]:
-    """Field path -> line of its key or list item; built only when there is something to report."""
-    if root is None:
-        return {}
-    lines: dict[Loc, int] = {}
-    for loc, marker, _ in _nodes(root):
-        lines[loc] = marker.start_mark.line + 1  # a key given twice: its last value is the one validated
-    return lines
+def _scalar(loader: yaml.Loader, event: yaml.ScalarEvent) -> object:
+    """The value of a scalar as yaml.safe_load gives it; strings, by far the most common, skip the constructor."""
+    if event.tag in (None, "!"):
+        if not event.implicit[0] or not loader.yaml_implicit_resolvers.get(event.value[:1]):
+            return event.value  # quoted, or a plain scalar no implicit type (int, bool, date, ...) can start like
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    else:
+        tag = event.tag
+    if tag == _STR_TAG:
+        return event.value
+    return loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
+
+
+def _child_loc(stack: list[list], with_lines: bool) -> Loc:
+    """The field path of a collection about to open under the innermost open one (only tracked for line maps)."""
+    if not with_lines or not stack:
+        return ()
+    container, loc, key, _ = stack[-1]
+    return (*loc, len(container)) if type(container) is list else (*loc, key)
+
+
+def _item_line(parent: list, event: yaml.Event) -> int:
+    """A collection's line: its key's line in a mapping, its own first line in a list."""
+    return event.start_mark.line + 1 if type(parent[0]) is list else parent[3]
+
+
+def _set(frame: list, value: object, read: _Read, file: str, with_lines: bool) -> None:
+    """Store a mapping's value under its waiting key; a key given twice is a problem (the last value is kept)."""
+    mapping, loc, key, line = frame
+    if key in mapping:  # named by its path once the data is whole (read_paths), when there is a line map
+        read.problems.append(Problem(file, line, str(key) if not with_lines else "", f"duplicate key {key!r}"))
+        read.duplicate_locs.append((*loc, key))
+    mapping[key] = value
+    frame[2] = _NO_KEY
 
 
 def _problem_from(detail: dict, data: object, lines: dict[Loc, int], file: str) -> Problem:

@@ -11,11 +11,12 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 FIRST_PLAUSIBLE_YEAR = 1970
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HTTPS_URL = re.compile(r"https://\S+")
 
 
 def _https_only(value: str) -> str:
     """Accept absolute https URLs only: no http, no javascript:, no relative paths."""
-    if not value.startswith("https://") or len(value) <= len("https://") or any(c.isspace() for c in value):
+    if not _HTTPS_URL.fullmatch(value):
         raise ValueError(f"expected an absolute https:// URL, got {value!r}")
     return value
 
