@@ -53,8 +53,9 @@ endif
 
 build: $(STAMP) ## Strict build of the site into site/ (ENGINE=zensical: with Zensical)
 ifeq ($(ENGINE),zensical)
-	# --clean empties Zensical's page cache, so every page (and the data exports) is rendered anew.
-	$(ZENSICAL) build --strict --clean --config-file $(ZENSICAL_CONFIG)
+	# Never `zensical build --clean`: it deletes all of .cache/, the Go build cache and the check site included.
+	rm -rf site
+	$(ZENSICAL) build --strict --config-file $(ZENSICAL_CONFIG)
 else
 	$(MKDOCS) build --strict --clean --site-dir site
 endif

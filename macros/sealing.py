@@ -31,10 +31,10 @@ class _Restore(Preprocessor):
 class SealingExtension(Extension):
     """Seals fenced and inline code around the macros preprocessor, so Go's braces never reach Jinja."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_Seal(md), "gfbs_seal_code", MACROS_PRIORITY + 1)
         md.preprocessors.register(_Restore(md), "gfbs_restore_code", MACROS_PRIORITY - 1)
 
 
-def makeExtension(**kwargs) -> SealingExtension:  # noqa: N802 - the name Python-Markdown looks for
+def makeExtension(**kwargs) -> SealingExtension:
     return SealingExtension(**kwargs)
