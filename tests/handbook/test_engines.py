@@ -48,7 +48,7 @@ def _article(site: Path, name: str) -> tuple[BeautifulSoup, BeautifulSoup]:
 
 
 def _shape(site: Path, name: str) -> dict[str, object]:
-    """What the comparison holds equal: the title, every heading, every table's rows, every code block's text."""
+    """What the comparison holds equal: the title, every heading, every table's rows, every code block's text, every diagram."""
     soup, article = _article(site, name)
     return {
         "title": soup.title.get_text(strip=True) if soup.title else None,
@@ -58,6 +58,8 @@ def _shape(site: Path, name: str) -> dict[str, object]:
             for table in article.select("table")
         ],
         "code": [code.get_text() for code in article.select("pre code")],
+        # A diagram is a snippet line inside the diagram() macro's output: each figure must hold its inlined SVG.
+        "figures": [(figure.get("id"), len(figure.select("svg"))) for figure in article.select("figure.gfbs-diagram")],
     }
 
 
@@ -77,8 +79,8 @@ def test_both_engines_build_the_same_pages(handbook: Build, zensical_site: Path)
     assert _pages(zensical_site) == mkdocs_pages - MKDOCS_ONLY
 
 
-def test_every_page_has_the_same_title_headings_tables_and_code(shapes: dict) -> None:
-    """Page by page, the title, the headings (ids and text), every table's rows and every code block are equal."""
+def test_every_page_has_the_same_title_headings_tables_code_and_diagrams(shapes: dict) -> None:
+    """Page by page, the title, the headings (ids and text), every table's rows, every code block and diagram are equal."""
     differences = []
     for name in sorted(shapes["zensical"].keys() & shapes["mkdocs"].keys()):
         mkdocs, zensical = shapes["mkdocs"][name], shapes["zensical"][name]
@@ -101,6 +103,12 @@ def test_go_braces_stay_literal_under_both_engines(shapes: dict) -> None:
     """Go's `{{ .Name }}` reaches the page as written, never read as a template, in both builds."""
     for engine, pages in shapes.items():
         assert any("{{ .Name }}" in code for shape in pages.values() for code in shape["code"]), engine
+
+
+def test_diagrams_are_compared(shapes: dict) -> None:
+    """The comparison covers the diagrams: Zensical inlines every figure's SVG through the snippet in the macro output."""
+    figures = [figure for shape in shapes["zensical"].values() for figure in shape["figures"]]
+    assert figures and all(count >= 1 for _, count in figures)
 
 
 def test_downloads_and_schema_are_published_by_both(handbook: Build, zensical_site: Path) -> None:
