@@ -34,8 +34,9 @@ def define_env(env) -> None:
         return eco
 
     try:
-        # Zensical calls define_env once per page: parse and validate once per version of the file.
-        eco = once_per_version(path, load)
+        # Zensical calls define_env once per page: there, parse and validate once per version of the file.
+        # MkDocs calls it once per build, so each build (a `mkdocs serve` reload, a bench run) reads the file anew.
+        eco = once_per_version(path, load) if project.engine == "zensical" else load()
     except FileNotFoundError:
         raise project.stop(f"{path}: the ecosystem data file is missing; every data table is generated from it") from None
     except EcosystemError as error:
