@@ -13,6 +13,16 @@ NPM_STAMP := node_modules/.package-lock.json
 OFFLINE_ZIP := dist/go-for-backend-systems-offline.zip
 MKDOCS := $(BIN)/mkdocs
 ADDR ?= 127.0.0.1:8000
+# `make build ENGINE=zensical` and `make serve ENGINE=zensical` use Zensical,
+# Material's successor, on the same pages and data (README: "Building with Zensical").
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs zensical),)
+$(error ENGINE=$(ENGINE): expected mkdocs or zensical)
+endif
+# Zensical loads macros/__init__.py by file; its relative imports need the
+# project on the import path, as pytest has it through `pythonpath`.
+ZENSICAL := PYTHONPATH=$(CURDIR) $(BIN)/zensical
+ZENSICAL_CONFIG := mkdocs.zensical.yml
 
 # Material prints an end-of-life banner on every build; it is known, so hush it.
 export NO_MKDOCS_2_WARNING := 1
@@ -34,11 +44,21 @@ $(STAMP): requirements.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-serve: $(STAMP) ## Preview the site with live reload on http://127.0.0.1:8000
+serve: $(STAMP) ## Preview the site with live reload on http://127.0.0.1:8000 (ENGINE=zensical: with Zensical)
+ifeq ($(ENGINE),zensical)
+	SITE_URL=http://$(ADDR)/ $(ZENSICAL) serve --config-file $(ZENSICAL_CONFIG) --dev-addr $(ADDR)
+else
 	SITE_URL=http://$(ADDR)/ $(MKDOCS) serve --strict --dev-addr $(ADDR) --watch macros --watch overrides
+endif
 
-build: $(STAMP) ## Strict build of the site into site/
+build: $(STAMP) ## Strict build of the site into site/ (ENGINE=zensical: with Zensical)
+ifeq ($(ENGINE),zensical)
+	# Never `zensical build --clean`: it deletes all of .cache/, the Go build cache and the check site included.
+	rm -rf site
+	$(ZENSICAL) build --strict --config-file $(ZENSICAL_CONFIG)
+else
 	$(MKDOCS) build --strict --clean --site-dir site
+endif
 
 test: $(STAMP) $(NPM_STAMP) check ## Run make check, then the whole test suite (tests/, in layers)
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -78,7 +98,7 @@ schema: $(STAMP) ## Regenerate the data file's JSON Schema from macros/model.py 
 	$(BIN)/python -m tools.schema
 
 lock: $(STAMP) ## Re-pin requirements.lock after editing pyproject.toml
-	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --allow-unsafe --strip-extras -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --extra dev --extra zensical --generate-hashes --allow-unsafe --strip-extras -o requirements.lock pyproject.toml
 
 clean: ## Remove the virtualenv, caches and build output
 	rm -rf $(VENV) site dist .cache .pytest_cache

@@ -1,6 +1,7 @@
 """mkdocs-macros entry point: loads the ecosystem data once per build and registers one-line macros.
 
-Every macro has the name of the pure render function it wraps (see `render/`).
+Every macro has the name of the pure render function it wraps (see `render/`). The same module runs under Zensical's
+macros extension; `engine` reads either engine's configuration.
 """
 
 from __future__ import annotations
@@ -8,10 +9,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from . import render
+from .engine import once_per_version, read_project
 from .loader import DATA_FILE, EcosystemError, load_ecosystem
+from .model import Ecosystem
 from .protect import protect_code, restore_code
 from .render.downloads import export_files
 from .render.figures import DIAGRAMS
@@ -21,15 +22,25 @@ log = logging.getLogger("mkdocs.plugins.gfbs")
 
 def define_env(env) -> None:
     """Load and validate the data (any problem stops the build before a page is written), then register macros."""
-    docs = Path(env.conf["docs_dir"]).resolve()
+    project = read_project(env.conf)
+    docs = project.docs
     path = docs / DATA_FILE
-    project_dir = Path(env.conf["config_file_path"]).resolve().parent
+
+    def load() -> Ecosystem:
+        eco = load_ecosystem(path, display_name=path.relative_to(project.root).as_posix())
+        if project.engine == "zensical":
+            # Zensical has no post-build event: the page that first loads this version of the data publishes them.
+            _write_exports(project.site, eco)
+        return eco
+
     try:
-        eco = load_ecosystem(path, display_name=path.relative_to(project_dir).as_posix())
+        # Zensical calls define_env once per page: there, parse and validate once per version of the file.
+        # MkDocs calls it once per build, so each build (a `mkdocs serve` reload, a bench run) reads the file anew.
+        eco = once_per_version(path, load) if project.engine == "zensical" else load()
     except FileNotFoundError:
-        raise PluginError(f"{path}: the ecosystem data file is missing; every data table is generated from it") from None
+        raise project.stop(f"{path}: the ecosystem data file is missing; every data table is generated from it") from None
     except EcosystemError as error:
-        raise PluginError(str(error)) from None
+        raise project.stop(str(error)) from None
     env.ecosystem = eco
     diagrams = {svg.stem for svg in (docs / DIAGRAMS).glob("*.svg")}
 
@@ -88,9 +99,12 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Publish the CSV and JSON exports of every table next to the data file."""
-    site_dir = Path(env.conf["site_dir"])
-    for relative, content in export_files(env.ecosystem).items():
+    """Publish the CSV and JSON exports of every table next to the data file (MkDocs; see define_env for Zensical)."""
+    _write_exports(Path(env.conf["site_dir"]), env.ecosystem)
+
+
+def _write_exports(site_dir: Path, eco: Ecosystem) -> None:
+    for relative, content in export_files(eco).items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

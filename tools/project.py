@@ -22,6 +22,7 @@ from macros import DATA_FILE
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "mkdocs.yml"
 OFFLINE_CONFIG = REPO / "mkdocs.offline.yml"
+ZENSICAL_CONFIG = REPO / "mkdocs.zensical.yml"
 DOCS = REPO / "docs"
 DATA = DOCS / DATA_FILE
 NODE_MODULES = REPO / "node_modules"
@@ -103,6 +104,24 @@ def strict_build_in_subprocess(config: Path, site_dir: Path, env: Mapping[str, s
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
         cwd=Path(config).parent,
         env=os.environ | QUIET | dict(env),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def zensical_build(config: Path, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`zensical build --strict` of `config` in a child process, as `make build ENGINE=zensical` runs it.
+
+    A child process, because Zensical keeps its configuration in module globals and registers YAML tags on PyYAML's
+    shared Loader. It writes into the config's `site_dir`, which must lie inside the config's folder, and its page
+    cache into that folder's .cache/ (never pass --clean: it deletes all of .cache/, the Go build cache included).
+    PYTHONPATH lets the macros package's relative imports resolve.
+    """
+    return subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)],
+        cwd=Path(config).parent,
+        env=os.environ | {"PYTHONPATH": str(REPO)} | dict(env or {}),
         capture_output=True,
         text=True,
         timeout=600,

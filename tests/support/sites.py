@@ -1,14 +1,15 @@
-"""Builds real MkDocs sites for tests, in this process: the handbook itself, or tiny sites with a minimal config."""
+"""Builds real sites for tests: the handbook itself, or tiny sites with a minimal config (MkDocs in this process, Zensical in a child)."""
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
 
-from tools.project import DOCS, REPO, strict_build
+from tools.project import DOCS, REPO, strict_build, zensical_build
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ARTICLE = FIXTURES / "article.txt"
@@ -69,6 +70,24 @@ def build_tiny_site(
     `data` replaces the ecosystem data file (default: the small complete fixture); `config` adds or replaces keys;
     `full` inherits the handbook's whole mkdocs.yml (plugins, hooks, theme) instead of the minimal config.
     """
+    settings = _write_tiny_site(root, pages, data=data, config=config, full=full)
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return build_site(config_file, root / "site")
+
+
+def build_tiny_zensical_site(root: Path, pages: dict[str, str], *, data: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The same tiny site as build_tiny_site's minimal one, built by Zensical into `root`/site (a child process)."""
+    settings = _write_tiny_site(root, pages, data=data, config=None, full=False)
+    # As mkdocs.zensical.yml adds to mkdocs.yml: the code sealing around Zensical's macros preprocessor.
+    settings["markdown_extensions"] = [*settings["markdown_extensions"], "macros.sealing"]
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return zensical_build(config_file)
+
+
+def _write_tiny_site(root: Path, pages: dict[str, str], *, data: str | None, config: dict | None, full: bool) -> dict:
+    """Write the tiny site's files into `root` and return its configuration."""
     docs = root / "docs"
     data_file = docs / "data" / "ecosystem.yml"
     data_file.parent.mkdir(parents=True, exist_ok=True)
@@ -88,9 +107,7 @@ def build_tiny_site(
     if not full:  # snippets resolve against the tiny site's docs/, wherever the test process runs
         snippets = {"pymdownx.snippets": {"base_path": [str(docs)], "check_paths": True}}
         settings["markdown_extensions"] = [*settings["markdown_extensions"], snippets]
-    config_file = root / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
-    return build_site(config_file, root / "site")
+    return settings
 
 
 def page(title: str, body: str, *, description: str = "A page used by a test.") -> str:
