@@ -54,7 +54,10 @@ def _header_cell(column: Column) -> str:
 
 
 def render_table(table: Table) -> str:
-    """One table as a single HTML block (no blank lines, so Markdown passes it through untouched)."""
+    """One table as a single HTML block: no blank lines, so Markdown passes it through untouched.
+
+    Each row starts a line, so a diff or a reader of the built HTML sees one row per line.
+    """
     head = "".join(_header_cell(column) for column in table.columns)
     body = []
     for row in table.rows:
@@ -65,10 +68,11 @@ def render_table(table: Table) -> str:
         body.append(f'<tr><th scope="row" id="{text(row.anchor)}">{row.header}</th>{"".join(cells)}</tr>')
     classes = " ".join(("gfbs-table", *table.classes))
     legend = f'<p class="gfbs-legend">{table.legend}</p>' if table.legend else ""
+    rows = "\n".join(body)
     return (
         f'<div class="gfbs-table-wrap" markdown="0">'
         f'<table class="{classes}" id="{text(table.table_id)}">'
         f"<caption>{text(table.caption)}</caption>"
         f"<thead><tr>{head}</tr></thead>"
-        f'<tbody>{"".join(body)}</tbody></table>{legend}</div>'
+        f"<tbody>\n{rows}\n</tbody></table>{legend}</div>"
     )

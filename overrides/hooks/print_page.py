@@ -1,85 +1,178 @@
-"""MkDocs hook: keeps print-site's assets on its own page and mends the in-page links of that page.
+"""MkDocs hook: the whole handbook on one page (print_page/), for paper or a PDF.
 
-print-site (mkdocs-print-site-plugin) adds its stylesheets and script to every page, though only
-its whole-handbook page uses them: they are taken out of the site-wide lists here, and
-overrides/main.html loads them on that page alone. print-site also points in-page links at
-`#<page key>-<anchor>` but renames only the ids of headings, footnotes and list items, so links to
-code lines and table rows on its page are broken: `mend_links` renames those targets to match.
-That is a local fix for print-site 2.9 (see CONTRIBUTING.md, "Upstream"); another version
-stops the build until the fix has been checked against it.
+Every page of the nav becomes one `<section>` of that page, in nav order. Ids get the page's key in
+front, so they stay unique, and every reference follows them: in-page links, labels, ARIA references,
+SVG `url(#...)`, and links to other pages of the handbook, which become links within the print page.
+Links to files (downloads, images) are rebased on the print page's own URL. The page is rendered once,
+after every other page, with the build's own template environment.
 """
 
 from __future__ import annotations
 
+import html
 import logging
+import posixpath
 import re
-from importlib.metadata import version
-from pathlib import Path
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 log = logging.getLogger("mkdocs.plugins.gfbs.print_page")
 
-# The print-site release whose link renaming mend_links completes.
-MENDED_VERSION = "2.9"
-# What print-site puts into extra_css and extra_javascript (its plugin.py, on_config).
-PRINT_SITE_ASSETS = re.compile(r"^(css/print-site(-[a-z]+)?\.css|js/print-site\.js)$")
+SOURCE = "print_page.md"  # the page's name: print_page/ or print_page.html in the built site
+TITLE = "The whole handbook"
+DESCRIPTION = "Every page of the handbook on one page, to print or to save as a PDF."
 
-_PAGE_START = re.compile(r'<section class="print-page" id="([^"]+)"')
-_HREF = re.compile(r'href="#([^"]+)"')
-_ID = re.compile(r'\bid="([^"]+)"')
-_TARGET = re.compile(r'\b(id|name)="([^"]+)"')
-
-
-def mend_links(html: str) -> str:
-    """Rename `id`/`name` X inside page section KEY to KEY-X wherever a link wants KEY-X and nothing has that id yet."""
-    wanted = set(_HREF.findall(html)) - set(_ID.findall(html))
-    if not wanted:
-        return html
-    starts = list(_PAGE_START.finditer(html))
-    pieces = [html[: starts[0].start()]] if starts else [html]
-    for index, start in enumerate(starts):
-        key = start.group(1)
-        end = starts[index + 1].start() if index + 1 < len(starts) else len(html)
-
-        def rename(match: re.Match, key: str = key) -> str:
-            attribute, value = match.groups()
-            return f'{attribute}="{key}-{value}"' if f"{key}-{value}" in wanted else match.group()
-
-        pieces.append(_TARGET.sub(rename, html[start.start() : end]))
-    return "".join(pieces)
+# One start tag, its attributes quoted as MkDocs and Python-Markdown write them.
+_TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*\s*/?>")
+_ATTRIBUTE = re.compile(r"(\s)([^\s\"'>/=]+)(\s*=\s*)(\"[^\"]*\"|'[^']*')")
+_ID_ATTRIBUTES = {"id", "name", "for"}
+_ID_LIST_ATTRIBUTES = {"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers"}
+_URL_ATTRIBUTES = {"href", "src", "xlink:href"}
+_LOCAL_URL_REF = re.compile(r"url\(#([^)]+)\)")
 
 
-def without_print_site_assets(paths: list) -> list:
-    """The site-wide asset list minus print-site's own files."""
-    return [path for path in paths if not PRINT_SITE_ASSETS.match(str(path))]
+@dataclass(frozen=True)
+class Section:
+    """One page of the handbook as the print page holds it."""
+
+    key: str  # the section's id, and the prefix of every id inside it
+    url: str  # the page's own URL, relative to the site root (as MkDocs gives it)
+    title: str
+    content: str  # the page's rendered Markdown (page.content)
+    headings: tuple[tuple[str, str], ...] = ()  # (anchor, title) of its second-level headings, for the contents
 
 
-@event_priority(-100)
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """After print-site has added its assets to every page: take them back out (main.html adds them to its page)."""
-    plugin = config.plugins.get("print-site")
-    if plugin is None or not plugin.config.get("enabled"):
-        return config
-    found = version("mkdocs-print-site-plugin")
-    if found != MENDED_VERSION:
-        log.warning(
-            "print-site %s is installed, but overrides/hooks/print_page.py mends the links of print-site %s: check that "
-            "tests/sites/test_print_page.py passes, then set MENDED_VERSION (or drop the fix if upstream fixed it)",
-            found,
-            MENDED_VERSION,
+def page_key(url: str) -> str:
+    """The section id of the page at `url`: "" -> "index", "a/b/" and "a/b.html" -> "a-b"."""
+    stem = url.strip("/").removesuffix(".html").removesuffix("/index").replace("/", "-")
+    return stem if stem and stem != "index" else "index"
+
+
+def _resolve(url: str, base: str) -> str:
+    """`url` relative to the page at `base`, as a path from the site root ("" for the root)."""
+    folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    joined = posixpath.normpath(posixpath.join(folder, url)) if url else folder.rstrip("/")
+    joined = "" if joined == "." else joined
+    return joined + "/" if url.endswith("/") and joined else joined
+
+
+def _relative(path: str, base: str) -> str:
+    """The site-root path `path` as seen from the page at `base`."""
+    folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    relative = posixpath.relpath(path or ".", folder.rstrip("/") or ".")
+    return relative + "/" if path.endswith("/") and relative != "." else relative
+
+
+def rewrite_section(section: Section, *, keys: dict[str, str], print_url: str) -> str:
+    """The section's content with its ids prefixed and every reference rewritten to match (see the module docstring).
+
+    `keys` maps each handbook page's URL to its section key; `print_url` is the print page's URL.
+    """
+    prefix = section.key + "-"
+
+    def link(value: str) -> str:
+        if value.startswith("#"):
+            return "#" + prefix + value[1:] if len(value) > 1 else "#" + section.key
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc or value.startswith("/"):
+            return value
+        target = _resolve(parts.path, section.url)
+        key = keys.get(target, keys.get(target + "/"))
+        if key is not None:
+            return f"#{key}-{parts.fragment}" if parts.fragment else f"#{key}"
+        moved = _relative(target, print_url)
+        return moved + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+    def attribute(match: re.Match) -> str:
+        space, name, equals, quoted = match.groups()
+        quote, value = quoted[0], html.unescape(quoted[1:-1])
+        lowered = name.lower()
+        if lowered in _ID_ATTRIBUTES:
+            value = prefix + value
+        elif lowered in _ID_LIST_ATTRIBUTES:
+            value = " ".join(prefix + part for part in value.split())
+        elif lowered in _URL_ATTRIBUTES:
+            value = link(value)
+        elif "url(#" in value:
+            value = _LOCAL_URL_REF.sub(lambda ref: f"url(#{prefix}{ref.group(1)})", value)
+        else:
+            return match.group()
+        return f"{space}{name}{equals}{quote}{html.escape(value, quote=True)}{quote}"
+
+    return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group()), section.content)
+
+
+def contents(sections: list[Section]) -> str:
+    """The table of contents: every page, with its second-level headings under it."""
+    items = []
+    for section in sections:
+        children = "".join(
+            f'<li><a href="#{section.key}-{html.escape(anchor)}">{html.escape(title)}</a></li>' for anchor, title in section.headings
         )
-    config.extra_css = without_print_site_assets(config.extra_css)
-    config.extra_javascript = without_print_site_assets(config.extra_javascript)
+        nested = f"<ol>{children}</ol>" if children else ""
+        items.append(f'<li><a href="#{section.key}">{html.escape(section.title)}</a>{nested}</li>')
+    return f'<nav class="gfbs-print-contents" aria-labelledby="print-contents"><h2 id="print-contents">Contents</h2><ol>{"".join(items)}</ol></nav>'
+
+
+def combined(sections: list[Section], *, print_url: str) -> str:
+    """The print page's content: the contents, then one section per page."""
+    keys = {section.url: section.key for section in sections}
+    body = "".join(
+        f'<section class="print-page" id="{section.key}">{rewrite_section(section, keys=keys, print_url=print_url)}</section>'
+        for section in sections
+    )
+    return contents(sections) + body
+
+
+# -- Hook events: the build's nav, files and template environment are kept for on_post_build --------------------
+
+_build: dict[str, object] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Tell the templates where the print page is, so the home page can link to it."""
+    _build.clear()
+    config.extra["print_page_url"] = "print_page/" if config.use_directory_urls else "print_page.html"
     return config
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    _build["nav"], _build["files"] = nav, files
+    return nav
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    _build["env"] = env
+    return env
 
 
 @event_priority(-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """After print-site has written its page: mend the links it left broken."""
-    plugin = config.plugins.get("print-site")
-    if plugin is None or not plugin.config.get("enabled"):
-        return
-    path = Path(plugin.print_file.abs_dest_path)
-    path.write_text(mend_links(path.read_text(encoding="utf-8")), encoding="utf-8")
+    """After every page is built: gather them in nav order, render the print page with the theme, write it."""
+    nav: Navigation = _build["nav"]
+    page = Page(TITLE, File.generated(config, SOURCE, content=""), config)
+    page.meta = {"title": TITLE, "description": DESCRIPTION, "robots": "noindex", "hide": ["navigation", "toc"]}
+    sections = [
+        Section(
+            key=page_key(item.url),
+            url=item.url,
+            title=item.title,
+            content=item.content or "",
+            headings=tuple((child.id, child.title) for top in item.toc for child in top.children),
+        )
+        for item in nav.pages
+    ]
+    cover = f'<h1 id="print-page-title">{html.escape(TITLE)}</h1><p>{html.escape(config.site_description or "")}</p>'
+    page.content = cover + combined(sections, print_url=page.url)
+    context = get_context(nav, _build["files"], config, page)
+    output = _build["env"].get_template("main.html").render(context)
+    write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+    log.debug("wrote the print page with %d sections", len(sections))

@@ -17,7 +17,7 @@ from tools.project import REPO, ZENSICAL_CONFIG, zensical_build
 pytestmark = pytest.mark.site
 
 # Pages only one engine builds, each listed in README under "Building with Zensical" with the reason.
-MKDOCS_ONLY = {"print_page/index.html"}  # print-site is a MkDocs plugin
+MKDOCS_ONLY = {"print_page/index.html"}  # written by a MkDocs hook (overrides/hooks/print_page.py)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
-"""overrides/hooks/print_page.py: print-site's assets stay on its page, and links on that page reach their targets."""
+"""overrides/hooks/print_page.py: the whole handbook on one page, with unique ids and every reference following them."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,110 +12,98 @@ from tests.support.hooks import load_hook
 from tests.support.sites import build_tiny_site, page
 
 print_page = load_hook("print_page")
-
-PRINT_PAGE = (
-    '<div id="print-site-page">'
-    '<section class="print-page" id="guide"><h1 id="guide-intro">Intro</h1>'
-    '<a id="__codelineno-0-1" name="__codelineno-0-1" href="#guide-__codelineno-0-1"></a>'
-    '<tr id="row-go"></tr><a href="#guide-intro">up</a><svg aria-labelledby="fig-title"><title id="fig-title">t</title></svg></section>'
-    '<section class="print-page" id="faq"><a id="__codelineno-0-1" href="#faq-__codelineno-0-1"></a>'
-    '<a href="#guide-row-go">the Go row</a></section></div>'
-)
+Section = print_page.Section
 
 
-def test_link_targets_get_their_page_key() -> None:
-    """An id that a link wants with its page's key in front is renamed, in its own page's section only."""
-    html = print_page.mend_links(PRINT_PAGE)
-    assert 'id="guide-__codelineno-0-1" name="guide-__codelineno-0-1"' in html
-    assert 'id="faq-__codelineno-0-1"' in html
-    assert 'id="guide-row-go"' in html
+# Each case: a page URL and its section key.
+KEYS = [("", "index"), ("index.html", "index"), ("language/", "language"), ("language/errors/", "language-errors"), ("language/errors.html", "language-errors")]
 
 
-def test_ids_nobody_links_to_are_kept() -> None:
-    """Headings the plugin already renamed and ids used by aria-labelledby stay as they are."""
-    html = print_page.mend_links(PRINT_PAGE)
-    assert 'id="guide-intro"' in html and "guide-guide-intro" not in html
-    assert 'id="fig-title"' in html
+@pytest.mark.parametrize(("url", "key"), KEYS)
+def test_page_key_is_the_url_as_one_word(url: str, key: str) -> None:
+    """Directory URLs and file URLs of the same page give the same key."""
+    assert print_page.page_key(url) == key
 
 
-def test_page_without_broken_links_is_unchanged() -> None:
-    """Nothing to mend, nothing changed."""
-    html = '<section class="print-page" id="a"><h1 id="a-x"></h1><a href="#a-x"></a></section>'
-    assert print_page.mend_links(html) == html
-
-
-# Each case: an asset path print-site adds, and whether the hook takes it off the site-wide lists.
-ASSETS = [
-    ("css/print-site.css", True),
-    ("css/print-site-material.css", True),
-    ("js/print-site.js", True),
-    ("assets/stylesheets/print.css", False),
-    ("assets/javascripts/tables.js", False),
+KEYS_BY_URL = {"": "index", "language/": "language", "language/errors/": "language-errors"}
+# Each case: a fragment of the page language/errors/, and what the print page (at print_page/) makes of it.
+REWRITES = [
+    ('<h2 id="wrap">Wrap</h2>', '<h2 id="language-errors-wrap">Wrap</h2>'),
+    ('<a href="#wrap">up</a>', '<a href="#language-errors-wrap">up</a>'),
+    ('<a href="../">Language</a>', '<a href="#language">Language</a>'),
+    ('<a href="../../#start">Start</a>', '<a href="#index-start">Start</a>'),
+    ('<a href="../../data/tools.csv">CSV</a>', '<a href="../data/tools.csv">CSV</a>'),
+    ('<img src="../../assets/logo.svg" alt="">', '<img src="../assets/logo.svg" alt="">'),
+    ('<a href="https://go.dev/#x">Go</a>', '<a href="https://go.dev/#x">Go</a>'),
+    ('<input id="__tabbed_1_1" name="__tabbed_1"><label for="__tabbed_1_1">A</label>',
+     '<input id="language-errors-__tabbed_1_1" name="language-errors-__tabbed_1"><label for="language-errors-__tabbed_1_1">A</label>'),
+    ('<svg aria-labelledby="t d"><path marker-end="url(#arrow)"/></svg>', '<svg aria-labelledby="language-errors-t language-errors-d"><path marker-end="url(#language-errors-arrow)"/></svg>'),
+    ('<p title="a &gt; b">x &lt; y</p>', '<p title="a &gt; b">x &lt; y</p>'),
 ]
 
 
-@pytest.mark.parametrize(("path", "removed"), ASSETS)
-def test_only_print_sites_own_assets_leave_the_site_wide_lists(path: str, removed: bool) -> None:
-    """print-site's files go; the handbook's own print stylesheet and scripts stay."""
-    assert (print_page.without_print_site_assets([path]) == []) is removed
+@pytest.mark.parametrize(("content", "expected"), REWRITES)
+def test_ids_get_the_page_key_and_references_follow(content: str, expected: str) -> None:
+    """Ids, names and labels get the key; in-page, cross-page and file links are rewritten; text and other attributes stay."""
+    section = Section(key="language-errors", url="language/errors/", title="Errors", content=content)
+    assert print_page.rewrite_section(section, keys=KEYS_BY_URL, print_url="print_page/") == expected
 
 
-# Line numbers that link to themselves, as the handbook's code blocks have.
-LINKED_CODE = """```go linenums="1"
+def test_file_links_from_the_offline_edition_stay_relative_to_the_root() -> None:
+    """With file URLs (the offline edition) the print page is print_page.html at the root."""
+    section = Section(key="language-errors", url="language/errors.html", title="Errors", content='<a href="../data/tools.csv">CSV</a><a href="../index.html#s">S</a>')
+    keys = {"index.html": "index", "language/errors.html": "language-errors"}
+    assert print_page.rewrite_section(section, keys=keys, print_url="print_page.html") == '<a href="data/tools.csv">CSV</a><a href="#index-s">S</a>'
+
+
+def test_contents_list_every_page_and_its_sections() -> None:
+    """The contents link each page's section and its second-level headings, escaped."""
+    sections = [Section("index", "", "Home", "", (("start", "Start <here>"),)), Section("faq", "faq/", "FAQ", "")]
+    soup = BeautifulSoup(print_page.contents(sections), "lxml")
+    assert [(a["href"], a.get_text()) for a in soup.select("a")] == [("#index", "Home"), ("#index-start", "Start <here>"), ("#faq", "FAQ")]
+
+
+LINKED = """## Setup
+
+```go linenums="1"
 package main
 func main() {}
 ```
+
+See [the guide's setup](guide.md#setup) and [this setup](#setup).
 """
 
 
-def _print_page_links(build) -> tuple[set[str], set[str]]:
-    soup = BeautifulSoup((build.site / "print_page" / "index.html").read_text(encoding="utf-8"), "lxml")
-    wanted = {link["href"][1:] for link in soup.select('a[href^="#"]') if len(link["href"]) > 1}
-    return wanted, {tag["id"] for tag in soup.select("[id]")}
+def _print_page(build) -> BeautifulSoup:
+    return BeautifulSoup((build.site / "print_page" / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
-def test_print_site_still_leaves_code_line_links_broken(tmp_path: Path) -> None:
-    """Upstream check: without the hook, print-site 2.9 still breaks the self-links of code lines on its page.
-
-    When this fails, print-site has fixed it: drop mend_links and report nothing upstream.
-    """
-    pages = {"index.md": page("Home", "Text."), "guide.md": page("Guide", LINKED_CODE)}
-    hooks = ["overrides/hooks/revision_dates.py"]
-    build = build_tiny_site(tmp_path, pages, full=True, config={"hooks": hooks, "markdown_extensions": _extensions_with_linenums()})
+def test_tiny_site_print_page_has_unique_ids_and_no_broken_link(tmp_path: Path) -> None:
+    """Two pages with the same headings and code line anchors: on the print page every id is unique and every link lands."""
+    pages = {"index.md": page("Home", LINKED), "guide.md": page("Guide", LINKED.replace("guide.md#setup", "index.md#setup"))}
+    build = build_tiny_site(tmp_path, pages, full=True)
     assert build.ok, build.log
-    wanted, ids = _print_page_links(build)
-    assert "guide-__codelineno-0-2" in wanted and "guide-__codelineno-0-2" not in ids
+    soup = _print_page(build)
+    ids = Counter(tag["id"] for tag in soup.select("[id]"))
+    assert [name for name, count in ids.items() if count > 1] == []
+    wanted = {link["href"][1:] for link in soup.select('article a[href^="#"]') if len(link["href"]) > 1}
+    assert {"index-setup", "guide-setup"} <= wanted <= set(ids)
+    assert [section["id"] for section in soup.select("section.print-page")] == ["index", "guide"]
 
 
-def test_hook_mends_the_code_line_links(tmp_path: Path) -> None:
-    """With the hook, every in-page link on the print page has its target."""
-    pages = {"index.md": page("Home", "Text."), "guide.md": page("Guide", LINKED_CODE)}
-    build = build_tiny_site(tmp_path, pages, full=True, config={"markdown_extensions": _extensions_with_linenums()})
-    assert build.ok, build.log
-    wanted, ids = _print_page_links(build)
-    assert "guide-__codelineno-0-2" in wanted and wanted <= ids
+def test_print_page_is_rendered_by_the_theme_and_kept_out_of_search(handbook) -> None:
+    """The print page has the site's header and stylesheets, a noindex robots tag, and is absent from the sitemap."""
+    soup = handbook.html("print_page/index.html")
+    assert soup.select_one("header.md-header") is not None
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert soup.select_one('link[href$="assets/stylesheets/print.css"]')["media"] == "print"
+    assert "print_page" not in (handbook.site / "sitemap.xml").read_text(encoding="utf-8")
 
 
-def _extensions_with_linenums() -> list:
-    """The handbook's Markdown extensions minus snippets' project paths, with line anchors on code blocks."""
-    return [
-        "attr_list",
-        "md_in_html",
-        {"toc": {"permalink": True}},
-        {"pymdownx.highlight": {"anchor_linenums": True}},
-        "pymdownx.superfences",
-    ]
-
-
-def test_print_assets_load_only_where_they_are_used(handbook) -> None:
-    """Ordinary pages skip print-site's CSS and script and load the print stylesheet for print media only."""
+def test_print_stylesheet_is_for_paper_only(handbook) -> None:
+    """Ordinary pages load the print stylesheet for print media only, so it never holds up the first paint."""
     home = handbook.html("index.html")
-    whole = handbook.html("print_page/index.html")
-    home_assets = [tag.get("href") or tag.get("src") for tag in home.select("link[rel=stylesheet], script[src]")]
-    assert not [asset for asset in home_assets if "print-site" in asset]
     assert home.select_one('link[href$="assets/stylesheets/print.css"]')["media"] == "print"
-    assert whole.select_one('link[href$="css/print-site.css"]') is not None
-    assert whole.select_one('script[src$="js/print-site.js"]') is not None
 
 
 def test_logo_has_its_size(handbook) -> None:
