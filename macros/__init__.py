@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import render
+from . import preview, render
 from .loader import DATA_FILE, EcosystemError, load_ecosystem
 from .protect import protect_code, restore_code
 from .render.downloads import export_files
@@ -29,7 +29,10 @@ def define_env(env) -> None:
     except FileNotFoundError:
         raise PluginError(f"{path}: the ecosystem data file is missing; every data table is generated from it") from None
     except EcosystemError as error:
-        raise PluginError(str(error)) from None
+        if not preview.previewing(env.conf):
+            raise PluginError(str(error)) from None
+        preview.show_problems(env, error.problems)
+        return
     env.ecosystem = eco
     diagrams = {svg.stem for svg in (docs / DIAGRAMS).glob("*.svg")}
 
@@ -79,16 +82,21 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Seal code before Jinja runs, so Go's braces are never read as template syntax."""
-    env.markdown = protect_code(env.markdown)
+    """Seal code before Jinja runs, so Go's braces are never read as template syntax.
+
+    A preview on broken data leaves Jinja nothing: the page's macros have no data to run on.
+    """
+    env.markdown = "" if preview.broken(env) else protect_code(env.markdown)
 
 
 def on_post_page_macros(env) -> None:
-    env.markdown = restore_code(env.markdown)
+    env.markdown = preview.problems_page(env) if preview.broken(env) else restore_code(env.markdown)
 
 
 def on_post_build(env) -> None:
     """Publish the CSV and JSON exports of every table next to the data file."""
+    if preview.broken(env):
+        return
     site_dir = Path(env.conf["site_dir"])
     for relative, content in export_files(env.ecosystem).items():
         target = site_dir / relative

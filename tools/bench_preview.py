@@ -1,0 +1,98 @@
+"""`make bench`, preview part: seconds from saving a page or the data file to `mkdocs serve` serving the new HTML.
+
+The server runs on a copy of the project in a temporary folder, so the real docs/ is never edited. Each edit
+writes a marker nobody else writes and polls the page until the marker is in it; the clock runs from the write,
+so it counts what an editor waits for: MkDocs noticing the change (it polls every 0.5 s), the rebuild, the reply.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from tools.project import CONFIG, REPO, fetch, mkdocs_serve
+
+PAGE_TARGET = 1.0  # seconds, a page edit
+DATA_TARGET = 2.0  # seconds, a data edit
+EDITS = 5
+# A page of prose, and the page whose table shows the edited data field (the first criterion's description).
+PAGE = "foundations/why-go.md"
+DATA_PAGE = "real-world/comparisons.md"
+DATA_FIELD = "    description: How source code is turned into something the machine runs.\n"
+
+
+def copy_project(into: Path) -> Path:
+    """A copy of what `mkdocs serve` reads: the configuration and docs/ copied, the code beside them linked."""
+    shutil.copy2(CONFIG, into / CONFIG.name)
+    shutil.copytree(REPO / "docs", into / "docs")
+    for code in ("macros", "overrides"):
+        (into / code).symlink_to(REPO / code)
+    return into / CONFIG.name
+
+
+def page_url(root: str, source: str) -> str:
+    """The served URL of a docs/ page with directory URLs: `a/b.md` -> `<root>a/b/`, `a/index.md` -> `<root>a/`."""
+    path = source.removesuffix(".md")
+    path = path.removesuffix("index") if path.endswith("index") else path + "/"
+    return root + path
+
+
+def time_until_served(url: str, marker: str, file: Path, text: str, *, timeout: float = 30) -> float:
+    """Seconds from writing `text` (which holds `marker`) into `file` to `url` serving HTML that contains `marker`."""
+    file.write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    deadline = start + timeout
+    while marker not in fetch(url):
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{url} did not show {marker!r} within {timeout:.0f} s of the edit")
+        time.sleep(0.02)
+    return time.perf_counter() - start
+
+
+def measure(edits: int) -> dict[str, list[float]]:
+    """Seconds per edit for a page edit and a data edit, alternating, on a preview of a copy of the project."""
+    times: dict[str, list[float]] = {"page": [], "data": []}
+    with tempfile.TemporaryDirectory(prefix="gfbs-preview-bench-") as tmp:
+        config = copy_project(Path(tmp))
+        page, data = config.parent / "docs" / PAGE, config.parent / "docs" / "data" / "ecosystem.yml"
+        page_text, data_text = page.read_text(encoding="utf-8"), data.read_text(encoding="utf-8")
+        if DATA_FIELD not in data_text:
+            raise RuntimeError(f"the bench edits a line that is no longer in the data file: {DATA_FIELD.strip()!r}")
+        with mkdocs_serve(config, watch=[config.parent / "macros", config.parent / "overrides"]) as preview:
+            for _ in range(edits):
+                marker = f"page-marker-{uuid.uuid4().hex}"
+                times["page"].append(time_until_served(page_url(preview.url, PAGE), marker, page, f"{page_text}\n{marker}\n"))
+                marker = f"data-marker-{uuid.uuid4().hex}"
+                edited = data_text.replace(DATA_FIELD, DATA_FIELD.replace("runs.", f"runs ({marker})."))
+                times["data"].append(time_until_served(page_url(preview.url, DATA_PAGE), marker, data, edited))
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=EDITS, help=f"edits of each kind (default {EDITS})")
+    args = parser.parse_args(argv)
+    times = measure(args.edits)
+    missed = []
+    print(f"\nPreview (make serve), from saving the file to the new HTML served, median of {args.edits}:")
+    for kind, target in (("page", PAGE_TARGET), ("data", DATA_TARGET)):
+        median = statistics.median(times[kind])
+        verdict = "ok" if median < target else "MISSED"
+        samples = ", ".join(f"{sample:.2f}" for sample in times[kind])
+        print(f"  {kind} edit: {median:5.2f} s (target < {target:.0f} s) {verdict}   [{samples}]")
+        if verdict != "ok":
+            missed.append(f"{kind} edit preview")
+    if missed:
+        print(f"\nTargets missed: {', '.join(missed)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
