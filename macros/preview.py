@@ -19,7 +19,7 @@ log = logging.getLogger("mkdocs.plugins.gfbs.preview")
 
 def previewing(conf) -> bool:
     """True under `mkdocs serve`: the preview hook marks the configuration."""
-    return bool(conf["extra"].get("preview"))
+    return bool((conf.get("extra") or {}).get("preview"))
 
 
 def problems_view(problems: Sequence[Problem]) -> str:

@@ -32,7 +32,7 @@ _command: str | None = None
 
 
 class TemplateCache(jinja2.BytecodeCache):
-    """Compiled templates in memory, keyed by Jinja on each template's name and source: an edited template recompiles."""
+    """Compiled templates in memory, by template; Jinja stores the source's checksum with each, so an edit recompiles."""
 
     def __init__(self) -> None:
         self._compiled: dict[str, bytes] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from types import ModuleType
 
 from tools.project import REPO
@@ -14,5 +15,7 @@ def load_hook(name: str) -> ModuleType:
     """A fresh copy of overrides/hooks/<name>.py."""
     spec = importlib.util.spec_from_file_location(f"hooks_under_test.{name}", HOOKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    # Registered before it runs, as MkDocs does: dataclasses look their module up while the class is made.
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module

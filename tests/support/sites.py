@@ -69,6 +69,14 @@ def build_tiny_site(
     `data` replaces the ecosystem data file (default: the small complete fixture); `config` adds or replaces keys;
     `full` inherits the handbook's whole mkdocs.yml (plugins, hooks, theme) instead of the minimal config.
     """
+    config_file = write_tiny_site(root, pages, data=data, config=config, full=full)
+    return build_site(config_file, root / "site")
+
+
+def write_tiny_site(
+    root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False
+) -> Path:
+    """Write the tiny site build_tiny_site builds, without building it; returns its mkdocs.yml."""
     docs = root / "docs"
     data_file = docs / "data" / "ecosystem.yml"
     data_file.parent.mkdir(parents=True, exist_ok=True)
@@ -90,7 +98,7 @@ def build_tiny_site(
         settings["markdown_extensions"] = [*settings["markdown_extensions"], snippets]
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
-    return build_site(config_file, root / "site")
+    return config_file
 
 
 def page(title: str, body: str, *, description: str = "A page used by a test.") -> str:
