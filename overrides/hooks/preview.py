@@ -123,6 +123,15 @@ def on_startup(*, command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs").addHandler(_warnings)
 
 
+def on_shutdown() -> None:
+    """The server stopped: forget the command, the kept pages and templates, and stop counting warnings."""
+    global _command
+    _command = None
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    _pages.pages.clear()
+    _templates._compiled.clear()
+
+
 def previewing() -> bool:
     return _command == "serve"
 

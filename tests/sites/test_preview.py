@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import jinja2
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
@@ -37,7 +39,7 @@ def test_serving_skips_the_print_page_and_search_and_marks_the_preview() -> None
     try:
         config = hook.on_config(load_config(str(CONFIG)))
     finally:
-        hook.logging.getLogger("mkdocs").removeHandler(hook._warnings)
+        hook.on_shutdown()
     assert not config.plugins["print-site"].config["enabled"]
     assert not config.plugins["material/search"].config["enabled"]
     assert config.extra["preview"] is True
@@ -79,6 +81,49 @@ def test_page_inputs_change_with_snippet_sources_not_with_pages_or_data(tmp_path
     assert fingerprint() == before
     snippet.write_text("two, longer", encoding="utf-8")
     assert fingerprint() != before
+
+
+def test_a_rebuild_that_reuses_every_page_writes_the_same_site(tmp_path: Path) -> None:
+    """Reused conversions give byte-identical pages: HTML, table of contents, anchors, links between pages."""
+    pages = {
+        "index.md": page("Home", "## Section {#section}\n\nSee [the other page](other.md#part).\n\n{{ language_comparison() }}"),
+        "other.md": page("Other", "## Part {#part}\n\nBack to [the section](index.md#section)."),
+    }
+    config_file = write_tiny_site(tmp_path, pages, config={"hooks": [PREVIEW_HOOK]})
+    sites = [tmp_path / "first", tmp_path / "second"]
+    for number, site in enumerate(sites):
+        config = load_config(str(config_file), site_dir=str(site), strict=True)
+        if number == 0:
+            config.plugins.on_startup(command="serve", dirty=False)
+        try:
+            build(config, serve_url="http://127.0.0.1:8000/")
+        except BaseException:
+            config.plugins.on_shutdown()
+            raise
+    hook = sys.modules[PREVIEW_HOOK]
+    reused = set(hook._pages.reused)
+    config.plugins.on_shutdown()
+    assert reused == set(pages)
+    first = {path.relative_to(sites[0]): path.read_bytes() for path in sites[0].rglob("*.html")}
+    second = {path.relative_to(sites[1]): path.read_bytes() for path in sites[1].rglob("*.html")}
+    assert first == second
+
+
+def test_a_page_that_warned_warns_again_on_the_next_rebuild(tmp_path: Path) -> None:
+    """A broken link is not kept quiet by reuse: every strict rebuild of the preview stops on it."""
+    pages = {"index.md": page("Home", "See [nowhere](missing.md).")}
+    config_file = write_tiny_site(tmp_path, pages, config={"hooks": [PREVIEW_HOOK]})
+    config = None
+    try:
+        for number in range(2):
+            config = load_config(str(config_file), site_dir=str(tmp_path / "site"), strict=True)
+            if number == 0:
+                config.plugins.on_startup(command="serve", dirty=False)
+            with pytest.raises(SystemExit, match="Aborted with 1 warnings in strict mode"):
+                build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        if config is not None:
+            config.plugins.on_shutdown()
 
 
 # -- A real `mkdocs serve` --------------------------------------------------------------------------------------
