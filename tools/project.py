@@ -204,6 +204,10 @@ def fetch(url: str, *, timeout: float = 30) -> str:
         return response.read().decode("utf-8")
 
 
+def _default_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @dataclass
 class Preview:
     """A running `mkdocs serve`: the URL of the site's root, and what the server has logged so far."""
@@ -226,7 +230,13 @@ def mkdocs_serve(config: Path, *, watch: Sequence[Path] = (), timeout: float = 1
     # The log goes to a file, not a pipe: nobody reads it while serving, and a full pipe would block the server.
     with tempfile.TemporaryFile() as log_file:
         server = subprocess.Popen(
-            args, cwd=config.parent, env=os.environ | QUIET | {"SITE_URL": root}, stdout=log_file, stderr=subprocess.STDOUT
+            args,
+            cwd=config.parent,
+            env=os.environ | QUIET | {"SITE_URL": root},
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            # A job started in the background ignores Ctrl-C, and so would the server: it is stopped with Ctrl-C.
+            preexec_fn=_default_interrupt,
         )
 
         def server_log() -> str:
