@@ -3,6 +3,7 @@
 The server runs on a copy of the project in a temporary folder, so the real docs/ is never edited. Each edit
 writes a marker nobody else writes and polls the page until the marker is in it; the clock runs from the write,
 so it counts what an editor waits for: MkDocs noticing the change (it polls every 0.5 s), the rebuild, the reply.
+Last, the data file is broken and mended once: the page must show the problems, then come back, by itself.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from tools.project import CONFIG, REPO, fetch, mkdocs_serve
@@ -25,6 +27,8 @@ EDITS = 5
 PAGE = "foundations/why-go.md"
 DATA_PAGE = "real-world/comparisons.md"
 DATA_FIELD = "    description: How source code is turned into something the machine runs.\n"
+# The class of the box that lists a broken data file's problems (macros/preview.py).
+PROBLEMS = "gfbs-preview-problems"
 
 
 def copy_project(into: Path) -> Path:
@@ -43,21 +47,22 @@ def page_url(root: str, source: str) -> str:
     return root + path
 
 
-def time_until_served(url: str, marker: str, file: Path, text: str, *, timeout: float = 30) -> float:
-    """Seconds from writing `text` (which holds `marker`) into `file` to `url` serving HTML that contains `marker`."""
+def time_until_served(url: str, done: Callable[[str], bool], file: Path, text: str, *, timeout: float = 30) -> float:
+    """Seconds from writing `text` into `file` to `url` serving HTML for which `done(html)` holds."""
     file.write_text(text, encoding="utf-8")
     start = time.perf_counter()
     deadline = start + timeout
-    while marker not in fetch(url):
+    while not done(fetch(url)):
         if time.perf_counter() > deadline:
-            raise TimeoutError(f"{url} did not show {marker!r} within {timeout:.0f} s of the edit")
+            raise TimeoutError(f"{url} did not change as expected within {timeout:.0f} s of writing {file.name}")
         time.sleep(0.02)
     return time.perf_counter() - start
 
 
 def measure(edits: int) -> dict[str, list[float]]:
-    """Seconds per edit for a page edit and a data edit, alternating, on a preview of a copy of the project."""
-    times: dict[str, list[float]] = {"page": [], "data": []}
+    """Seconds per edit, on a preview of a copy of the project: page and data edits alternating, then breaking the
+    data file (until the page shows its problems) and mending it (until the page is back)."""
+    times: dict[str, list[float]] = {"page": [], "data": [], "broken": [], "mended": []}
     with tempfile.TemporaryDirectory(prefix="gfbs-preview-bench-") as tmp:
         config = copy_project(Path(tmp))
         page, data = config.parent / "docs" / PAGE, config.parent / "docs" / "data" / "ecosystem.yml"
@@ -65,13 +70,21 @@ def measure(edits: int) -> dict[str, list[float]]:
         if DATA_FIELD not in data_text:
             raise RuntimeError(f"the bench edits a line that is no longer in the data file: {DATA_FIELD.strip()!r}")
         with mkdocs_serve(config, watch=[config.parent / "macros", config.parent / "overrides"]) as preview:
+            page_at, data_page_at = page_url(preview.url, PAGE), page_url(preview.url, DATA_PAGE)
             for _ in range(edits):
                 marker = f"page-marker-{uuid.uuid4().hex}"
-                times["page"].append(time_until_served(page_url(preview.url, PAGE), marker, page, f"{page_text}\n{marker}\n"))
+                times["page"].append(time_until_served(page_at, _showing(marker), page, f"{page_text}\n{marker}\n"))
                 marker = f"data-marker-{uuid.uuid4().hex}"
                 edited = data_text.replace(DATA_FIELD, DATA_FIELD.replace("runs.", f"runs ({marker})."))
-                times["data"].append(time_until_served(page_url(preview.url, DATA_PAGE), marker, data, edited))
+                times["data"].append(time_until_served(data_page_at, _showing(marker), data, edited))
+            broken = data_text.replace(DATA_FIELD, DATA_FIELD + "    colour: red\n")
+            times["broken"].append(time_until_served(page_at, _showing(PROBLEMS), data, broken))
+            times["mended"].append(time_until_served(page_at, lambda html: PROBLEMS not in html, data, data_text))
     return times
+
+
+def _showing(text: str) -> Callable[[str], bool]:
+    return lambda html: text in html
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +101,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {kind} edit: {median:5.2f} s (target < {target:.0f} s) {verdict}   [{samples}]")
         if verdict != "ok":
             missed.append(f"{kind} edit preview")
+    broken, mended = times["broken"][0], times["mended"][0]
+    shown = "ok" if broken < DATA_TARGET and mended < DATA_TARGET else "MISSED"
+    print(f"  broken data file: problems on the page after {broken:.2f} s, page back {mended:.2f} s after the fix {shown}")
+    if shown != "ok":
+        missed.append("broken data preview")
     if missed:
         print(f"\nTargets missed: {', '.join(missed)}")
         return 1
