@@ -1,5 +1,6 @@
 """macros/preview.py: a broken data file's problems shown in place of the page while serving, never in a build."""
 
+import logging
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -80,10 +81,13 @@ def test_broken_data_still_stops_a_build(tmp_path: Path) -> None:
         macros.define_env(FakeEnv(_broken_project(tmp_path), previewing=False))
 
 
-def test_broken_data_while_previewing_replaces_every_page_with_the_problems(tmp_path: Path) -> None:
-    """define_env keeps going; the page's Markdown (and its macros) give way to the problems; no exports are written."""
+def test_broken_data_while_previewing_replaces_every_page_with_the_problems(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """define_env keeps going and lists the problems in the terminal; pages (and their macros) give way to them; no exports."""
     env = FakeEnv(_broken_project(tmp_path), previewing=True)
-    macros.define_env(env)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.gfbs.preview"):
+        macros.define_env(env)
+    assert "previewing every page as the list of data problems until the file is fixed" in caplog.text
+    assert "docs/data/ecosystem.yml:5: criteria[0](id=typing).colour: unknown key 'colour'" in caplog.text
     assert env.macros == {}
     env.markdown = "# Page\n\n{{ language_comparison() }}\n"
     macros.on_pre_page_macros(env)
