@@ -77,8 +77,9 @@ check: $(STAMP) ## Checks before pushing: data, front matter, spelling, Markdown
 review: $(STAMP) ## Summarise data entry and page changes against BASE, default origin/main (tools/review.py)
 	@$(BIN)/python -m tools.review $(BASE)
 
-bench: $(STAMP) ## Time the build against plain Material, and data loading at 10x-1000x (tools/bench.py)
-	$(BIN)/python -m tools.bench
+# Both parts always run; the target fails if either missed a target.
+bench: $(STAMP) ## Time the build against plain Material, data loading at 10x-1000x, and make serve's preview (tools/bench.py, tools/bench_preview.py)
+	status=0; $(BIN)/python -m tools.bench || status=1; $(BIN)/python -m tools.bench_preview || status=1; exit $$status
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from . import render
+from . import preview, render
 from .engine import once_per_version, read_project
 from .loader import DATA_FILE, EcosystemError, load_ecosystem
 from .model import Ecosystem
@@ -40,7 +40,10 @@ def define_env(env) -> None:
     except FileNotFoundError:
         raise project.stop(f"{path}: the ecosystem data file is missing; every data table is generated from it") from None
     except EcosystemError as error:
-        raise project.stop(str(error)) from None
+        if not preview.previewing(env.conf):
+            raise project.stop(str(error)) from None
+        preview.show_problems(env, error.problems)
+        return
     env.ecosystem = eco
     diagrams = {svg.stem for svg in (docs / DIAGRAMS).glob("*.svg")}
 
@@ -90,16 +93,21 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Seal code before Jinja runs, so Go's braces are never read as template syntax."""
-    env.markdown = protect_code(env.markdown)
+    """Seal code before Jinja runs, so Go's braces are never read as template syntax.
+
+    A preview on broken data leaves Jinja nothing: the page's macros have no data to run on.
+    """
+    env.markdown = "" if preview.broken(env) else protect_code(env.markdown)
 
 
 def on_post_page_macros(env) -> None:
-    env.markdown = restore_code(env.markdown)
+    env.markdown = preview.problems_page(env) if preview.broken(env) else restore_code(env.markdown)
 
 
 def on_post_build(env) -> None:
     """Publish the CSV and JSON exports of every table next to the data file (MkDocs; see define_env for Zensical)."""
+    if preview.broken(env):
+        return
     _write_exports(Path(env.conf["site_dir"]), env.ecosystem)
 
 

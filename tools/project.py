@@ -9,10 +9,16 @@ import http.server
 import io
 import logging
 import os
+import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -199,6 +205,85 @@ def serve(site: Path, site_url: str = "", *, port: int = 0) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+# -- Previewing ----------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, *, timeout: float = 30) -> str:
+    """The body of `url` as text; MkDocs' server holds a request while it rebuilds, hence the generous timeout."""
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8")
+
+
+def _default_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@dataclass
+class Preview:
+    """A running `mkdocs serve`: the URL of the site's root, and what the server has logged so far."""
+
+    url: str
+    log: Callable[[], str]
+
+
+@contextlib.contextmanager
+def mkdocs_serve(config: Path, *, watch: Sequence[Path] = (), timeout: float = 120) -> Iterator[Preview]:
+    """`mkdocs serve --strict` of `config` in a child process on a free loopback port, as `make serve` runs it.
+
+    Yields once the first build is served; stops the server on leaving (Ctrl-C, so MkDocs removes its temporary
+    site) and raises with the server's log if it dies or does not start within `timeout`.
+    """
+    port = free_port()
+    root = f"http://127.0.0.1:{port}/"
+    args = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"]
+    args += [option for path in watch for option in ("--watch", str(path))]
+    # The log goes to a file, not a pipe: nobody reads it while serving, and a full pipe would block the server.
+    with tempfile.TemporaryFile() as log_file:
+        server = subprocess.Popen(
+            args,
+            cwd=config.parent,
+            env=os.environ | QUIET | {"SITE_URL": root},
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            # A job started in the background ignores Ctrl-C, and so would the server: it is stopped with Ctrl-C.
+            preexec_fn=_default_interrupt,
+        )
+
+        def server_log() -> str:
+            log_file.seek(0)
+            return log_file.read().decode("utf-8", "replace")
+
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                if server.poll() is not None:
+                    raise RuntimeError(f"mkdocs serve exited with {server.returncode}:\n{server_log()}")
+                try:
+                    # The root redirects to the site's own path, so the final URL is where the pages are.
+                    with urllib.request.urlopen(root, timeout=5) as response:
+                        url = response.geturl()
+                    break
+                except (urllib.error.URLError, ConnectionError, TimeoutError):
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(f"mkdocs serve did not answer within {timeout:.0f} s:\n{server_log()}") from None
+                    time.sleep(0.1)
+            yield Preview(url, server_log)
+        finally:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
 
 
 # -- The browser ----------------------------------------------------------------------------------------------

@@ -156,7 +156,13 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 @event_priority(-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """After every page is built: gather them in nav order, render the print page with the theme, write it."""
+    """After every page is built: gather them in nav order, render the print page with the theme, write it.
+
+    Not while previewing (`extra.preview`, set by overrides/hooks/preview.py under `mkdocs serve`): it would hold every
+    page a second time on every rebuild.
+    """
+    if config.extra.get("preview"):
+        return
     nav: Navigation = _build["nav"]
     page = Page(TITLE, File.generated(config, SOURCE, content=""), config)
     page.meta = {"title": TITLE, "description": DESCRIPTION, "robots": "noindex", "hide": ["navigation", "toc"]}

@@ -118,3 +118,10 @@ def test_no_page_asks_github_for_repository_facts(handbook) -> None:
         html = handbook.html(name)
         assert html.select_one("a.md-source") is not None
         assert html.select_one('[data-md-component="source"]') is None
+
+
+def test_preview_builds_no_print_page(tmp_path: Path) -> None:
+    """With `extra.preview` (what overrides/hooks/preview.py sets under `mkdocs serve`), the print page is skipped."""
+    build = build_tiny_site(tmp_path, {"index.md": page("Home", "Text.")}, full=True, config={"extra": {"preview": True}})
+    assert build.ok, build.log
+    assert (build.site / "index.html").is_file() and not (build.site / "print_page").exists()

@@ -70,9 +70,7 @@ def build_tiny_site(
     `data` replaces the ecosystem data file (default: the small complete fixture); `config` adds or replaces keys;
     `full` inherits the handbook's whole mkdocs.yml (plugins, hooks, theme) instead of the minimal config.
     """
-    settings = _write_tiny_site(root, pages, data=data, config=config, full=full)
-    config_file = root / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    config_file = write_tiny_site(root, pages, data=data, config=config, full=full)
     return build_site(config_file, root / "site")
 
 
@@ -81,9 +79,20 @@ def build_tiny_zensical_site(root: Path, pages: dict[str, str], *, data: str | N
     settings = _write_tiny_site(root, pages, data=data, config=None, full=False)
     # As mkdocs.zensical.yml adds to mkdocs.yml: the code sealing around Zensical's macros preprocessor.
     settings["markdown_extensions"] = [*settings["markdown_extensions"], "macros.sealing"]
+    return zensical_build(_write_config(root, settings))
+
+
+def write_tiny_site(
+    root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False
+) -> Path:
+    """Write the tiny site build_tiny_site builds, without building it; returns its mkdocs.yml."""
+    return _write_config(root, _write_tiny_site(root, pages, data=data, config=config, full=full))
+
+
+def _write_config(root: Path, settings: dict) -> Path:
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
-    return zensical_build(config_file)
+    return config_file
 
 
 def _write_tiny_site(root: Path, pages: dict[str, str], *, data: str | None, config: dict | None, full: bool) -> dict:

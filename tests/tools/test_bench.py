@@ -2,10 +2,11 @@
 
 import subprocess
 
+import pytest
 import yaml
 
-from tools import bench
-from tools.project import REPO
+from tools import bench, bench_preview
+from tools.project import DATA, DOCS, REPO
 
 
 def test_every_compared_build_runs_and_writes_nothing_into_the_repository() -> None:
@@ -38,3 +39,25 @@ def test_synthetic_data_scales_entries_and_stays_valid() -> None:
         assert len(scaled[name]) == 10 * len(data[name])
         assert len({item["id"] for item in scaled[name]}) == len(scaled[name])
     assert bench.render_everything(bench.synthetic(data, 10)) > bench.render_everything(bench.synthetic(data, 1))
+
+
+# Each case: a docs/ page and the URL `mkdocs serve` serves it at, under a root URL.
+PAGE_URLS = [
+    ("index.md", "http://h/"),
+    ("foundations/index.md", "http://h/foundations/"),
+    ("foundations/why-go.md", "http://h/foundations/why-go/"),
+]
+
+
+@pytest.mark.parametrize(("source", "url"), PAGE_URLS)
+def test_preview_bench_finds_pages_at_their_directory_urls(source: str, url: str) -> None:
+    """The preview bench polls the URL MkDocs gives the page (use_directory_urls)."""
+    assert bench_preview.page_url("http://h/", source) == url
+
+
+def test_preview_bench_edits_text_that_its_pages_show(handbook) -> None:
+    """The edited data line is in the data file and its text is on the data page; the edited page exists."""
+    assert bench_preview.DATA_FIELD in DATA.read_text(encoding="utf-8")
+    description = bench_preview.DATA_FIELD.split(": ", 1)[1].strip()
+    assert description in handbook.html(bench_preview.DATA_PAGE.removesuffix(".md") + "/index.html").get_text()
+    assert (DOCS / bench_preview.PAGE).is_file()

@@ -1,0 +1,62 @@
+"""A broken data file under `mkdocs serve`: its problems shown in place of every page, until the file is fixed.
+
+A build stops on a broken data file (macros/__init__.py raises). A preview that stopped the same way would leave
+the browser waiting on a rebuild that never ends, with the mistake only in the terminal; so while serving
+(overrides/hooks/preview.py sets `extra.preview`) every page shows the problems instead, and the next save that
+fixes the file brings the pages back by live reload. Nothing here runs in a build, so nothing broken is published.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Sequence
+
+from .loader import Problem
+
+log = logging.getLogger("mkdocs.plugins.gfbs.preview")
+
+
+def previewing(conf) -> bool:
+    """True under `mkdocs serve`: the preview hook marks the configuration."""
+    return bool((conf.get("extra") or {}).get("preview"))
+
+
+def problems_view(problems: Sequence[Problem]) -> str:
+    """Every problem (file:line, field, reason) as a Material "failure" admonition; all text escaped."""
+    count = len(problems)
+    file = problems[0].file if problems else "the data file"
+    title = f"{file}: {count} problem{'s' if count != 1 else ''} in the ecosystem data"
+    items = "".join(
+        f"<li><code>{html.escape(f'{problem.file}:{problem.line}')}</code> "
+        f"<code>{html.escape(problem.path or '(file)')}</code>: {html.escape(problem.message)}</li>"
+        for problem in problems
+    )
+    # One line of raw HTML: Markdown passes a block-level element through untouched, so no character is read as markup.
+    return (
+        '<div class="admonition failure gfbs-preview-problems" role="alert">'
+        f'<p class="admonition-title">{html.escape(title)}</p>'
+        f"<ul>{items}</ul>"
+        "<p>This preview shows the problems on every page and reloads by itself once the file is fixed; "
+        "<code>make build</code> stops on them.</p></div>\n"
+    )
+
+
+def show_problems(env, problems: Sequence[Problem]) -> None:
+    """Keep the preview running on broken data: every page will show `problems` in place of its content."""
+    env.ecosystem = None
+    env.problems = list(problems)
+    log.info(
+        "previewing every page as the list of data problems until the file is fixed:\n%s",
+        "\n".join(f"  {problem}" for problem in problems),
+    )
+
+
+def broken(env) -> bool:
+    """Whether this preview shows data problems instead of pages (never true in a build)."""
+    return bool(getattr(env, "problems", None))
+
+
+def problems_page(env) -> str:
+    """The Markdown that replaces a page while the data is broken."""
+    return problems_view(env.problems)
