@@ -35,3 +35,25 @@ def test_no_markdown_attribute_reaches_the_built_html(pages) -> None:
         for element in soup.find_all(attrs={"markdown": True})
     ]
     assert not leaked, "\n".join(leaked)
+
+
+def test_table_and_diagram_assets_load_only_where_they_are_used(pages) -> None:
+    """tables.css, tables.js and the gfbs-js class come with a generated table, diagrams.css with a diagram; not elsewhere."""
+    wrong = []
+    for name, soup in pages.items():
+        tables = soup.select_one("article table.gfbs-table") is not None
+        diagrams = soup.select_one("article figure.gfbs-diagram") is not None
+        loaded = {
+            "tables.css": soup.select_one('link[rel=stylesheet][href$="assets/stylesheets/tables.css"]') is not None,
+            "tables.js": soup.select_one('script[src$="assets/javascripts/tables.js"][defer]') is not None,
+            "gfbs-js": any("gfbs-js" in script.get_text() for script in soup.select("head script:not([src])")),
+            "diagrams.css": soup.select_one('link[rel=stylesheet][href$="assets/stylesheets/diagrams.css"]') is not None,
+        }
+        expected = {"tables.css": tables, "tables.js": tables, "gfbs-js": tables, "diagrams.css": diagrams}
+        wrong += [
+            f"{name}: {asset} {'missing' if expected[asset] else 'loaded without use'}"
+            for asset in loaded
+            if loaded[asset] != expected[asset]
+        ]
+    assert not wrong, "\n".join(wrong)
+    assert pages["print_page/index.html"].select_one('script[src$="assets/javascripts/tables.js"]') is not None
