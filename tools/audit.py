@@ -44,8 +44,10 @@ PAGES = {
     "long article": "language/concurrency/",
     "404": "404.html",
 }
-# Page types without a generated table: on these our pages may send at most EXTRA_BYTES_BUDGET more than plain Material.
-PAGES_WITHOUT_TABLES = ("home", "long article", "404")
+# Page types with nothing generated (no table, no diagram): there our page may send at most EXTRA_BYTES_BUDGET more
+# than plain Material. The long article's two inline SVG diagrams (and diagrams.css) are content that plain Material,
+# without the macros, does not render at all: its difference is shown side by side but not held to the budget.
+PAGES_WITHOUT_TABLES = ("home", "404")
 EXTRA_BYTES_BUDGET = 2 * 1024
 # First-view budgets in bytes as transferred (gzip): the home page, and a page with diagrams.
 WEIGHT_BUDGETS = {"home": 100 * 1024, "long article": 200 * 1024}
