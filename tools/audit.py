@@ -2,14 +2,17 @@
 
     python -m tools.audit [--preset mobile|desktop] [--site SITE_DIR]
 
-Builds the site strictly (unless --site names a built one), serves it on
-127.0.0.1 with gzip like a real host, then for each page type runs axe-core
-(WCAG 2.1 A and AA) in the light and the dark palette, Lighthouse
-(performance, accessibility, best practices, SEO), and measures what the
-first view of the home page and of a diagram page transfers. It prints one
-table with every target and exits 1 if any target is missed. axe-core and
-Lighthouse come from node_modules (pinned in package.json); the browser is
-CHROME_PATH, Debian's /usr/bin/chromium by default.
+Builds the site strictly (unless --site names a built one) and, in the same
+run, a plain Material build of the same pages (see plain_material()); serves
+both on 127.0.0.1 with gzip like a real host. For each page type it runs
+axe-core (WCAG 2.1 A and AA) in the light and the dark palette, Lighthouse
+(performance, accessibility, best practices, SEO) on ours and (performance)
+on plain Material, interleaved so machine load hits both alike, and measures
+what the first view of the home page and of a diagram page transfers. It
+prints ours and plain Material side by side (performance score, layout shift,
+bytes) and one table with every target, and exits 1 if any target is missed.
+axe-core and Lighthouse come from node_modules (pinned in package.json); the
+browser is CHROME_PATH, Debian's /usr/bin/chromium by default.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+from tools.bench import _TagTolerantLoader, variants
 from tools.project import CHROMIUM, CHROMIUM_ARGS, CONFIG, NODE_MODULES, REPO, launch_chromium, serve, strict_build
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -38,13 +44,19 @@ PAGES = {
     "long article": "language/concurrency/",
     "404": "404.html",
 }
+# Page types with nothing generated (no table, no diagram): there our page may send at most EXTRA_BYTES_BUDGET more
+# than plain Material. The long article's two inline SVG diagrams (and diagrams.css) are content that plain Material,
+# without the macros, does not render at all: its difference is shown side by side but not held to the budget.
+PAGES_WITHOUT_TABLES = ("home", "404")
+EXTRA_BYTES_BUDGET = 2 * 1024
 # First-view budgets in bytes as transferred (gzip): the home page, and a page with diagrams.
 WEIGHT_BUDGETS = {"home": 100 * 1024, "long article": 200 * 1024}
 # What counts as the first view: the page and what it needs to draw and run, not data fetched for search.
 FIRST_VIEW_TYPES = ("document", "stylesheet", "script", "font")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# Text formats worth compressing, as a static host such as GitHub Pages does.
+# Lighthouse's resource types that make up the first view, as FIRST_VIEW_TYPES does for Playwright.
+LIGHTHOUSE_FIRST_VIEW = ("Document", "Stylesheet", "Script", "Font")
 
 log = logging.getLogger("mkdocs.plugins.gfbs")
 
@@ -78,7 +90,7 @@ def axe_check(page: str, palette: str, violations: list[dict]) -> Check:
     return Check(f"axe violations ({palette})", page, len(violations), 0, 0)
 
 
-def lighthouse_checks(page: str, reports: list[dict]) -> list[Check]:
+def lighthouse_checks(page: str, reports: list[dict], *, categories: tuple[str, ...] = LIGHTHOUSE_CATEGORIES) -> list[Check]:
     """Each category's median score over the runs, as 0-100: target 100, never below 98."""
     return [
         Check(
@@ -89,12 +101,75 @@ def lighthouse_checks(page: str, reports: list[dict]) -> list[Check]:
             98,
             higher_is_better=True,
         )
-        for category in LIGHTHOUSE_CATEGORIES
+        for category in categories
     ]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What one page type costs a reader under Lighthouse: performance score (0-100), layout shift and bytes."""
+
+    performance: float
+    cls: float
+    first_view: int  # bytes transferred for the document, stylesheets, scripts and fonts
+    total: int  # every byte transferred while loading
+
+    @classmethod
+    def from_report(cls, report: dict) -> Measure:
+        audits = report["audits"]
+        requests = audits["network-requests"]["details"]["items"]
+        return cls(
+            performance=round((report["categories"]["performance"]["score"] or 0) * 100),
+            cls=round(audits["cumulative-layout-shift"]["numericValue"], 3),
+            first_view=sum(int(item.get("transferSize") or 0) for item in requests if item.get("resourceType") in LIGHTHOUSE_FIRST_VIEW),
+            total=int(audits["total-byte-weight"]["numericValue"]),
+        )
+
+    @classmethod
+    def median(cls, reports: list[dict]) -> Measure:
+        """Each field's median over the runs (so one slow run does not decide)."""
+        runs = [cls.from_report(report) for report in reports]
+        return cls(*(statistics.median(getattr(run, name) for run in runs) for name in ("performance", "cls", "first_view", "total")))
+
+
+def comparison_checks(page: str, ours: Measure, plain: Measure) -> list[Check]:
+    """No layout shift; a performance score at least plain Material's; on pages without tables, few extra bytes."""
+    checks = [
+        Check("layout shift (CLS)", page, ours.cls, 0, 0),
+        Check("performance minus plain Material's", page, ours.performance - plain.performance, 0, 0, higher_is_better=True),
+    ]
+    if page in PAGES_WITHOUT_TABLES:
+        checks.append(Check("first view bytes over plain Material", page, ours.first_view - plain.first_view, EXTRA_BYTES_BUDGET, EXTRA_BYTES_BUDGET, unit="bytes"))
+    return checks
+
+
+def format_comparison(measures: dict[str, tuple[Measure, Measure]], preset: str) -> str:
+    """Ours and plain Material side by side per page type, with the difference."""
+    rows = [("page", "measure", "ours", "plain Material", "difference")]
+    for page, (ours, plain) in measures.items():
+        for label, field, unit in (
+            (f"performance ({preset})", "performance", ""),
+            ("layout shift (CLS)", "cls", ""),
+            ("first view transfer", "first_view", "bytes"),
+            ("total transfer", "total", "bytes"),
+        ):
+            mine, theirs = getattr(ours, field), getattr(plain, field)
+            difference = mine - theirs
+            shown = f"{difference / 1024:+.1f} KiB" if unit == "bytes" else f"{difference:+g}"
+            rows.append((page, label, _shown(mine, unit), _shown(theirs, unit), shown))
+    return "\n".join(_columns(rows))
 
 
 def weight_check(page: str, transferred: int, budget: int) -> Check:
     return Check("first view transfer", page, transferred, budget, budget, unit="bytes")
+
+
+def _columns(rows: list[tuple[str, ...]]) -> list[str]:
+    """Rows as aligned plain-text columns, the first row a header underlined with dashes."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return lines
 
 
 def _shown(value: float, unit: str) -> str:
@@ -109,9 +184,7 @@ def format_report(checks: list[Check], notes: list[str] = ()) -> str:
         if check.floor != check.target:
             target += f" (>= {_shown(check.floor, check.unit)})" if check.higher_is_better else f" (<= {_shown(check.floor, check.unit)})"
         rows.append((check.page, check.what, _shown(check.value, check.unit), target, check.status))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
-    lines.insert(1, "  ".join("-" * width for width in widths))
+    lines = _columns(rows)
     missed = sum(check.status == "MISSED" for check in checks)
     lines.append("")
     lines.extend(notes)
@@ -128,9 +201,20 @@ def free_port() -> int:
 # -- Measuring in Chromium ------------------------------------------------------------------
 
 
-def build(site: Path, site_url: str) -> None:
+def plain_material() -> dict[str, object]:
+    """The mkdocs.yml keys a plain Material build of the same pages replaces.
+
+    As `make bench` compares builds (tools/bench.py variants(): only the search plugin, no hooks), and for what the
+    reader receives also without our theme overrides, stylesheets and scripts: the pages Material alone would send.
+    """
+    theme = dict(yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)["theme"])
+    theme.pop("custom_dir", None)
+    return variants()["plain"] | {"theme": theme, "extra_css": [], "extra_javascript": []}
+
+
+def build(site: Path, site_url: str, **overrides: object) -> None:
     """Strict build of mkdocs.yml into `site`, with URLs (canonical, 404 links) for where it is served."""
-    result = strict_build(CONFIG, site, site_url=site_url)
+    result = strict_build(CONFIG, site, site_url=site_url, **overrides)
     if not result.ok:
         raise RuntimeError(f"the site does not build:\n{result.log}")
 
@@ -186,12 +270,16 @@ def run_lighthouse(url: str, preset: str) -> dict:
     return json.loads(result.stdout)
 
 
-def audit(base: str, preset: str, runs: int) -> tuple[list[Check], list[str]]:
-    """Every check on the site served at `base`, and notes naming what was violated."""
+def audit(base: str, plain_base: str, preset: str, runs: int) -> tuple[list[Check], list[str], dict[str, tuple[Measure, Measure]]]:
+    """Every check on our site served at `base` against plain Material at `plain_base`, notes naming what was
+    violated, and per page type the two measures side by side."""
     from playwright.sync_api import sync_playwright
 
     checks: list[Check] = []
-    notes = [f"Lighthouse: {preset} preset, median of {runs} run(s); pages served from {base} with gzip; the 404 page is audited at /404.html"]
+    notes = [
+        f"Lighthouse: {preset} preset, median of {runs} run(s), ours and plain Material interleaved; pages served from {base} "
+        f"(plain Material from {plain_base}) with gzip; the 404 page is audited at /404.html"
+    ]
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
@@ -206,35 +294,46 @@ def audit(base: str, preset: str, runs: int) -> tuple[list[Check], list[str]]:
                 notes.append(f"{name}: {first / 1024:.1f} KiB first view; {other / 1024:.1f} KiB more fetched after it (search index, sitemap, icons)")
         finally:
             browser.close()
+    # Phone scores depend on simulated throttling and this machine; the target there is plain Material's score.
+    categories = LIGHTHOUSE_CATEGORIES if preset == "desktop" else tuple(c for c in LIGHTHOUSE_CATEGORIES if c != "performance")
+    measures: dict[str, tuple[Measure, Measure]] = {}
     for name, path in PAGES.items():
-        reports = [run_lighthouse(base + path, preset) for _ in range(runs)]
-        checks += lighthouse_checks(name, reports)
-        report = reports[0]
-        weight = report["audits"]["total-byte-weight"]["numericValue"]
-        notes.append(f"Lighthouse {name}: total byte weight {weight / 1024:.1f} KiB (first run, as are the findings below)")
+        ours, plain = [], []
+        for _ in range(runs):
+            ours.append(run_lighthouse(base + path, preset))
+            plain.append(run_lighthouse(plain_base + path, preset))
+        checks += lighthouse_checks(name, ours, categories=categories)
+        measures[name] = (Measure.median(ours), Measure.median(plain))
+        checks += comparison_checks(name, *measures[name])
+        report = ours[0]
+        notes.append(f"Lighthouse {name}: total byte weight {report['audits']['total-byte-weight']['numericValue'] / 1024:.1f} KiB (first run, as are the findings below)")
         for audit_id, result in report["audits"].items():
             if result.get("score") is not None and result["score"] < 1 and result.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings"):
                 notes.append(f"Lighthouse {name}: {audit_id}: {result.get('displayValue') or result['title']}")
-    return checks, notes
+    return checks, notes, measures
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.audit", description=__doc__.splitlines()[0])
     parser.add_argument("--preset", choices=("mobile", "desktop"), default="desktop", help="Lighthouse's device and throttling (default: desktop)")
-    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; scores are the median (default: 3)")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and build; scores are the median (default: 3)")
     parser.add_argument("--site", type=Path, help="an already built site, served at the root (default: build one)")
     args = parser.parse_args(argv)
     for tool in (AXE, LIGHTHOUSE):
         if not tool.is_file():
             parser.error(f"{tool.relative_to(REPO)} is missing: run `npm ci` (or any make target that needs it)")
-    port = free_port()
+    port, plain_port = free_port(), free_port()
     with tempfile.TemporaryDirectory(prefix="gfbs-audit-") as scratch:
         site = args.site
         if site is None:
             site = Path(scratch) / "site"
             build(site, f"http://127.0.0.1:{port}/")
-        with serve(site, port=port) as base:
-            checks, notes = audit(base, args.preset, args.runs)
+        plain_site = Path(scratch) / "plain"
+        build(plain_site, f"http://127.0.0.1:{plain_port}/", **plain_material())
+        with serve(site, port=port) as base, serve(plain_site, port=plain_port) as plain_base:
+            checks, notes, measures = audit(base, plain_base, args.preset, args.runs)
+    print(format_comparison(measures, args.preset))
+    print()
     print(format_report(checks, notes))
     return 1 if any(check.status == "MISSED" for check in checks) else 0
 

@@ -103,4 +103,4 @@ def data_downloads(eco: Ecosystem, *, base: str) -> str:
     for name in export_tables(eco):
         csv_href, json_href = (text(f"{base}{EXPORT_DIR}/{name}.{ext}") for ext in ("csv", "json"))
         items.append(f'<li>{text(name.capitalize())}: <a href="{csv_href}" download>CSV</a> · <a href="{json_href}" download>JSON</a></li>')
-    return '<ul class="gfbs-downloads" markdown="0">' + "".join(items) + "</ul>"
+    return '<ul class="gfbs-downloads">' + "".join(items) + "</ul>"

@@ -225,7 +225,7 @@ def company_matrix(eco: Ecosystem) -> str:
             )
         )
     legend = "\u2713 the company uses Go in this industry; \u2013 not recorded. Column headers link to the industry."
-    return render_table(Table("companies", "Companies that run Go, by industry", columns, tuple(rows), legend, ("gfbs-matrix",)))
+    return render_table(Table("company-matrix", "Companies that run Go, by industry", columns, tuple(rows), legend, ("gfbs-matrix",)))
 
 
 def industry_matrix(eco: Ecosystem) -> str:
@@ -241,7 +241,7 @@ def industry_matrix(eco: Ecosystem) -> str:
                 (text(industry.description), bullet_list(industry.examples), ", ".join(companies) or "None recorded"),
             )
         )
-    return render_table(Table("industries", "Industries where Go runs backends", columns, tuple(rows)))
+    return render_table(Table("industry-matrix", "Industries where Go runs backends", columns, tuple(rows)))
 
 
 def database_matrix(eco: Ecosystem) -> str:

@@ -8,7 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from tools.audit import Check, axe_check, format_report, lighthouse_checks, serve, weight_check
+from tools.audit import (
+    Check,
+    Measure,
+    axe_check,
+    comparison_checks,
+    format_comparison,
+    format_report,
+    lighthouse_checks,
+    plain_material,
+    serve,
+    weight_check,
+)
 
 
 @pytest.fixture
@@ -121,3 +132,55 @@ def test_report_lists_every_check_and_counts_misses() -> None:
 def test_report_without_misses_says_so() -> None:
     """When every check passes, the last line says every target was met."""
     assert format_report([axe_check("home", "light", [])]).endswith("every target met or within its floor")
+
+
+def _report(score: float, cls: float, requests: list[tuple[str, int]], total: int) -> dict:
+    """The parts of a Lighthouse JSON report that Measure reads."""
+    return {
+        "categories": {"performance": {"score": score}},
+        "audits": {
+            "cumulative-layout-shift": {"numericValue": cls},
+            "total-byte-weight": {"numericValue": total},
+            "network-requests": {"details": {"items": [{"resourceType": kind, "transferSize": size} for kind, size in requests]}},
+        },
+    }
+
+
+def test_measure_counts_first_view_bytes_and_takes_medians() -> None:
+    """First view is document, stylesheets, scripts and fonts (not images or the search index); each field is a median."""
+    requests = [("Document", 1000), ("Stylesheet", 200), ("Script", 300), ("Font", 50), ("Image", 4000), ("Fetch", 9000)]
+    runs = [_report(0.80, 0.0, requests, 20000), _report(0.86, 0.01, requests, 21000), _report(0.90, 0.2, requests, 22000)]
+    measure = Measure.median(runs)
+    assert measure == Measure(performance=86, cls=0.01, first_view=1550, total=21000)
+
+
+# ours, plain, page -> the statuses of (CLS, performance vs plain[, extra bytes])
+COMPARISONS = [
+    (Measure(90, 0, 10_000, 0), Measure(88, 0, 9_000, 0), "home", ["ok", "ok", "ok"]),
+    (Measure(87, 0, 10_000, 0), Measure(88, 0, 9_000, 0), "home", ["ok", "MISSED", "ok"]),
+    (Measure(90, 0.05, 12_000, 0), Measure(88, 0, 9_000, 0), "404", ["MISSED", "ok", "MISSED"]),
+    (Measure(90, 0, 30_000, 0), Measure(90, 0, 9_000, 0), "comparison", ["ok", "ok"]),
+]
+
+
+@pytest.mark.parametrize(("ours", "plain", "page", "statuses"), COMPARISONS)
+def test_comparison_with_plain_material(ours: Measure, plain: Measure, page: str, statuses: list[str]) -> None:
+    """CLS must be 0, the score at least plain Material's, and a page without tables at most 2 KiB heavier."""
+    assert [check.status for check in comparison_checks(page, ours, plain)] == statuses
+
+
+def test_comparison_table_shows_both_and_the_difference() -> None:
+    """One row per page and measure: ours, plain Material's and the signed difference."""
+    table = format_comparison({"home": (Measure(90, 0, 10 * 1024, 20 * 1024), Measure(88, 0.01, 9 * 1024, 19 * 1024))}, "mobile")
+    lines = table.splitlines()
+    assert lines[0].split() == ["page", "measure", "ours", "plain", "Material", "difference"]
+    assert lines[2].split()[-3:] == ["90", "88", "+2"]
+    assert lines[4].split()[-6:] == ["10.0", "KiB", "9.0", "KiB", "+1.0", "KiB"]
+
+
+def test_plain_material_drops_our_plugins_hooks_overrides_and_assets() -> None:
+    """The baseline is Material alone: search only, no hooks, no custom_dir, no extra CSS or JavaScript."""
+    keys = plain_material()
+    assert keys["plugins"] == ["search"] and keys["hooks"] == []
+    assert keys["extra_css"] == [] and keys["extra_javascript"] == []
+    assert keys["theme"]["name"] == "material" and "custom_dir" not in keys["theme"]

@@ -31,8 +31,8 @@ TABLES = [
     (lambda eco: render.language_matchup(eco, "java"), "matchup-java"),
     (lambda eco: render.tool_matrix(eco), "tools"),
     (lambda eco: render.tool_matrix(eco, tools=["kubernetes"]), "tools-kubernetes"),
-    (lambda eco: render.company_matrix(eco), "companies"),
-    (lambda eco: render.industry_matrix(eco), "industries"),
+    (lambda eco: render.company_matrix(eco), "company-matrix"),
+    (lambda eco: render.industry_matrix(eco), "industry-matrix"),
     (lambda eco: render.database_matrix(eco), "databases"),
     (lambda eco: render.architecture_comparison(eco), "architectures"),
 ]

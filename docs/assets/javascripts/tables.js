@@ -1,7 +1,8 @@
 /* Go for Backend Systems: sortable, filterable generated tables whose state lives in the URL.
  *
- * Progressive enhancement of every `table.gfbs-table` that macros/render/html.py writes:
- * without JavaScript the table stays a plain, complete table. Works with Material's instant
+ * Progressive enhancement of every `table.gfbs-table` that macros/render/html.py writes, with the
+ * toolbar it writes beside the table: without JavaScript the table stays a plain, complete table and
+ * the toolbar stays hidden. Loaded only by pages that have such a table (overrides/main.html). Works with Material's instant
  * navigation (document$) and from file:// (the offline edition). No dependencies.
  *
  * URL state, one group of query parameters per table id, e.g.
@@ -11,8 +12,6 @@
 (function () {
   "use strict";
 
-  // Fewer rows than this get sortable headers but no filter toolbar: there is nothing to narrow.
-  var MIN_ROWS_TO_FILTER = 4;
   var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
   function el(tag, attrs, children) {
@@ -32,6 +31,13 @@
   // The value a cell sorts and facets by: its data-sort key, else its visible text.
   function cellValue(cell) {
     return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : clean(cell.textContent);
+  }
+
+  // The build-time control of `selector` that belongs to the table with id `tableId`.
+  function byTable(selector, tableId) {
+    return Array.from(document.querySelectorAll(selector)).filter(function (node) {
+      return node.getAttribute("data-gfbs-for") === tableId;
+    })[0] || null;
   }
 
   function readParams() {
@@ -70,14 +76,14 @@
     var facetSelects = [];
     var langBoxes = [];
     var wrap = table.closest(".gfbs-table-wrap") || table;
-    var filterable = rows.length >= MIN_ROWS_TO_FILTER;
     var status = null;
     var empty = null;
     var search = null;
 
     // Sorting: every header becomes (or gains) a button; aria-sort marks the sorted column.
     var buttons = headers.map(function (th, index) {
-      var indicator = el("span", { "class": "gfbs-sort__icon", "aria-hidden": "true" });
+      // The indicator was written at build time, so the header keeps its width when it becomes a button.
+      var indicator = th.querySelector(".gfbs-sort__icon") || el("span", { "class": "gfbs-sort__icon", "aria-hidden": "true" });
       var button = el("button", { type: "button", "class": "gfbs-sort" });
       if (th.querySelector("a, button, input, select")) {
         // A header that already holds a link keeps it; the button beside it gets its own name.
@@ -178,56 +184,35 @@
       if (persist) save();
     }
 
-    var tools = [];
-    if (filterable) {
-      var caption = table.caption ? clean(table.caption.textContent) : table.id;
-      search = el("input", { type: "search", autocomplete: "off", spellcheck: "false" });
+    // The toolbar, row count and empty-result note were written at build time (macros/render/html.py), in
+    // place, so the layout does not move now: find them, fill in what only the browser knows, enable them.
+    var toolbar = byTable(".gfbs-table-tools", table.id);
+    if (toolbar) {
+      search = toolbar.querySelector("input[type=search]");
       search.addEventListener("input", function () {
         state.q = search.value.trim();
         update(true);
       });
-      tools.push(el("label", { "class": "gfbs-filter" }, [el("span", { text: "Filter rows" }), search]));
-      headers.forEach(function (th, index) {
-        if (th.getAttribute("data-kind") !== "category") return;
-        var values = [];
-        rows.forEach(function (row) {
-          var value = cellValue(row.cells[index]);
-          if (value && values.indexOf(value) === -1) values.push(value);
-        });
-        if (values.length < 2) return;
-        values.sort(collator.compare);
-        var select = el("select", {}, [el("option", { value: "", text: "All" })].concat(
-          values.map(function (value) { return el("option", { value: value, text: value }); })));
-        select.setAttribute("data-column", String(index));
+      Array.from(toolbar.querySelectorAll("select[data-column]")).forEach(function (select) {
+        var index = Number(select.getAttribute("data-column"));
         select.addEventListener("change", function () {
           if (select.value) state.facets[index] = select.value;
           else delete state.facets[index];
           update(true);
         });
         facetSelects.push(select);
-        tools.push(el("label", { "class": "gfbs-facet" }, [el("span", { text: labels[index] }), select]));
       });
-      if (table.classList.contains("gfbs-compare")) {
-        var boxes = headers.slice(1).map(function (th, offset) {
-          var box = el("input", { type: "checkbox", value: (th.id || labels[offset + 1]).replace(/^language-/, "") });
-          box.checked = true;
-          box.setAttribute("data-column", String(offset + 1));
-          box.addEventListener("change", function () {
-            state.hidden[offset + 1] = !box.checked;
-            update(true);
-          });
-          langBoxes.push(box);
-          return el("label", {}, [box, document.createTextNode(" " + labels[offset + 1])]);
+      Array.from(toolbar.querySelectorAll(".gfbs-columns input[type=checkbox]")).forEach(function (box) {
+        var index = Number(box.getAttribute("data-column"));
+        box.addEventListener("change", function () {
+          state.hidden[index] = !box.checked;
+          update(true);
         });
-        tools.push(el("fieldset", { "class": "gfbs-columns" }, [el("legend", { text: "Languages to compare" })].concat(boxes)));
-      }
-      var toolbar = el("div", { "class": "gfbs-table-tools", role: "group", "aria-label": "Filter: " + caption }, tools);
-      status = el("p", { "class": "gfbs-count", role: "status" });
-      empty = el("p", { "class": "gfbs-empty", text: "No rows match the filter." });
-      empty.hidden = true;
-      wrap.parentNode.insertBefore(toolbar, wrap);
-      wrap.parentNode.insertBefore(status, wrap);
-      table.parentNode.insertBefore(empty, table.nextSibling);
+        langBoxes.push(box);
+      });
+      Array.from(toolbar.querySelectorAll("[disabled]")).forEach(function (control) { control.disabled = false; });
+      status = byTable(".gfbs-count", table.id);
+      empty = wrap.querySelector(".gfbs-empty");
     }
 
     // Restore the view from the URL, ignoring values that do not fit this table.
@@ -274,6 +259,12 @@
     var target = id && document.getElementById(id);
     if (target && target.closest("table.gfbs-table[data-gfbs-enhanced]")) target.scrollIntoView();
   }
+
+  // Material's instant navigation runs this file again when it brings in a page that loads it: subscribe once.
+  if (window.gfbsTables) return;
+  window.gfbsTables = true;
+  // Pages with tables set this class in their head; a page reached by instant navigation may not have run that.
+  document.documentElement.classList.add("gfbs-js");
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhanceAll);

@@ -1,0 +1,59 @@
+"""The HTML our templates, macros and hooks write is valid where it matters to readers: ids and leaked attributes."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+@pytest.fixture(scope="module")
+def pages(handbook) -> dict[str, BeautifulSoup]:
+    """Every page the build wrote (nav pages, the print page, 404), parsed once for this module."""
+    return {
+        page.relative_to(handbook.site).as_posix(): BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for page in sorted(handbook.site.rglob("*.html"))
+    }
+
+
+def test_ids_are_unique_on_every_page(pages) -> None:
+    """No page repeats an id: a link to #id would land on whichever element comes first."""
+    assert len(pages) > 20 and "404.html" in pages and "print_page/index.html" in pages
+    repeated = []
+    for name, soup in pages.items():
+        counts = Counter(element["id"] for element in soup.select("[id]"))
+        repeated += [f"{name}: id={element_id!r} {count} times" for element_id, count in sorted(counts.items()) if count > 1]
+    assert not repeated, "\n".join(repeated)
+
+
+def test_no_markdown_attribute_reaches_the_built_html(pages) -> None:
+    """md_in_html's `markdown=` switch is for the Markdown processor, never for the reader's browser."""
+    leaked = [
+        f"{name}: <{element.name} markdown={element['markdown']!r}>"
+        for name, soup in pages.items()
+        for element in soup.find_all(attrs={"markdown": True})
+    ]
+    assert not leaked, "\n".join(leaked)
+
+
+def test_table_and_diagram_assets_load_only_where_they_are_used(pages) -> None:
+    """tables.css, tables.js and the gfbs-js class come with a generated table, diagrams.css with a diagram; not elsewhere."""
+    wrong = []
+    for name, soup in pages.items():
+        tables = soup.select_one("article table.gfbs-table") is not None
+        diagrams = soup.select_one("article figure.gfbs-diagram") is not None
+        loaded = {
+            "tables.css": soup.select_one('link[rel=stylesheet][href$="assets/stylesheets/tables.css"]') is not None,
+            "tables.js": soup.select_one('script[src$="assets/javascripts/tables.js"][defer]') is not None,
+            "gfbs-js": any("gfbs-js" in script.get_text() for script in soup.select("head script:not([src])")),
+            "diagrams.css": soup.select_one('link[rel=stylesheet][href$="assets/stylesheets/diagrams.css"]') is not None,
+        }
+        expected = {"tables.css": tables, "tables.js": tables, "gfbs-js": tables, "diagrams.css": diagrams}
+        wrong += [
+            f"{name}: {asset} {'missing' if expected[asset] else 'loaded without use'}"
+            for asset in loaded
+            if loaded[asset] != expected[asset]
+        ]
+    assert not wrong, "\n".join(wrong)
+    assert pages["print_page/index.html"].select_one('script[src$="assets/javascripts/tables.js"]') is not None
