@@ -170,7 +170,9 @@ def _read(text: str, file: str, *, with_lines: bool) -> _Read:
         loader.dispose()
     duplicates = iter(read.duplicate_locs)
     if with_lines:
-        read.problems = [replace(problem, path=_dotted(next(duplicates), read.data)) if not problem.path else problem for problem in read.problems]
+        read.problems = [
+            replace(problem, path=_dotted(next(duplicates), read.data)) if not problem.path else problem for problem in read.problems
+        ]
     return read
 
 

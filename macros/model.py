@@ -37,16 +37,16 @@ def _not_in_future(value: datetime.date, info: ValidationInfo) -> datetime.date:
     """A source cannot have been checked after today; tests pass their own today through the validation context."""
     today = (info.context or {}).get("today") or datetime.date.today()
     if value > today:
-        raise ValueError(f"expected a date no later than today ({today.isoformat()}), got {value.isoformat()}: "
-                         "`checked` is the day someone last confirmed the source")
+        raise ValueError(
+            f"expected a date no later than today ({today.isoformat()}), got {value.isoformat()}: "
+            "`checked` is the day someone last confirmed the source"
+        )
     return value
 
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-HttpsUrl = Annotated[
-    str, AfterValidator(_https_only), WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https://\S+$"})
-]
+HttpsUrl = Annotated[str, AfterValidator(_https_only), WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https://\S+$"})]
 # The upper bound moves with the calendar; the schema states only the lower one, so it stays stable.
 Year = Annotated[
     int,
@@ -84,7 +84,9 @@ class Rating(Entity):
     value: Text = Field(description="Short value shown in the table cell.")
     level: Level = Field(description="How well this serves a backend: drives the icon.")
     note: Text | None = Field(default=None, description="Optional explanation shown under the value.")
-    source: Source | None = Field(default=None, description="Evidence for a rating that is not common knowledge (a version, a date, a claim).")
+    source: Source | None = Field(
+        default=None, description="Evidence for a rating that is not common knowledge (a version, a date, a claim)."
+    )
 
 
 class Criterion(Identified):
@@ -143,9 +145,15 @@ class Tool(Identified):
     description: Text = Field(description="What it does, in one sentence.")
     written_in: Id = Field(description="Id of a language.")
     first_release: Year
-    maintainer: Text = Field(description="Who develops it, as the project itself says, e.g. 'HashiCorp'; an owning company goes in owned_by.")
-    owned_by: Affiliation | None = Field(default=None, description="The company that owns the maintainer, when that is not the maintainer itself.")
-    hosted_by: Affiliation | None = Field(default=None, description="The foundation that hosts the project, when that is not the maintainer.")
+    maintainer: Text = Field(
+        description="Who develops it, as the project itself says, e.g. 'HashiCorp'; an owning company goes in owned_by."
+    )
+    owned_by: Affiliation | None = Field(
+        default=None, description="The company that owns the maintainer, when that is not the maintainer itself."
+    )
+    hosted_by: Affiliation | None = Field(
+        default=None, description="The foundation that hosts the project, when that is not the maintainer."
+    )
     license: Text = Field(description="SPDX identifier of the licence of current releases.")
     license_history: list[LicensePeriod] = Field(
         default_factory=list,
@@ -307,18 +315,26 @@ def license_history_problems(data: object) -> list[tuple[Loc, str]]:
             if previous is not None:
                 earlier = previous.get("since")
                 if _is_year(since) and _is_year(earlier) and since <= earlier:
-                    problems.append(((*here, position, "since"), f"expected a year after {earlier}: periods run oldest first, one per change"))
+                    problems.append(
+                        ((*here, position, "since"), f"expected a year after {earlier}: periods run oldest first, one per change")
+                    )
                 if isinstance(license_id, str) and license_id == previous.get("license"):
-                    problems.append(((*here, position, "license"), f"same licence as the period before ({license_id!r}): merge the two periods"))
+                    problems.append(
+                        ((*here, position, "license"), f"same licence as the period before ({license_id!r}): merge the two periods")
+                    )
                 if "source" not in period:
-                    problems.append(((*here, position), f"a licence change needs a `source` (url and checked date) showing the move to {license_id!r}"))
+                    problems.append(
+                        ((*here, position), f"a licence change needs a `source` (url and checked date) showing the move to {license_id!r}")
+                    )
             previous = period
         first_release, first = tool.get("first_release"), history[0]
         if isinstance(first, dict) and _is_year(first.get("since")) and _is_year(first_release) and first["since"] < first_release:
             problems.append(((*here, 0, "since"), f"expected {first_release} or later: the tool's first release was in {first_release}"))
         last, current = history[-1], tool.get("license")
         if isinstance(last, dict) and isinstance(current, str) and isinstance(last.get("license"), str) and last["license"] != current:
-            problems.append(((*here, len(history) - 1, "license"), f"expected {current!r}: the last period is the tool's current `license`"))
+            problems.append(
+                ((*here, len(history) - 1, "license"), f"expected {current!r}: the last period is the tool's current `license`")
+            )
     return problems
 
 

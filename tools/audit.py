@@ -139,7 +139,16 @@ def comparison_checks(page: str, ours: Measure, plain: Measure) -> list[Check]:
         Check("performance minus plain Material's", page, ours.performance - plain.performance, 0, 0, higher_is_better=True),
     ]
     if page in PAGES_WITHOUT_TABLES:
-        checks.append(Check("first view bytes over plain Material", page, ours.first_view - plain.first_view, EXTRA_BYTES_BUDGET, EXTRA_BYTES_BUDGET, unit="bytes"))
+        checks.append(
+            Check(
+                "first view bytes over plain Material",
+                page,
+                ours.first_view - plain.first_view,
+                EXTRA_BYTES_BUDGET,
+                EXTRA_BYTES_BUDGET,
+                unit="bytes",
+            )
+        )
     return checks
 
 
@@ -258,7 +267,12 @@ def first_view_bytes(browser, url: str) -> tuple[int, int]:
 def run_lighthouse(url: str, preset: str) -> dict:
     """Lighthouse's JSON report for `url`; `preset` is mobile (Lighthouse's default) or desktop."""
     command = [
-        "node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
         f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}",
         f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
     ]
@@ -287,11 +301,16 @@ def audit(base: str, plain_base: str, preset: str, runs: int) -> tuple[list[Chec
                 for palette in ("light", "dark"):
                     violations = run_axe(browser, base + path, palette)
                     checks.append(axe_check(name, palette, violations))
-                    notes += [f"axe {name} ({palette}): {v['id']} ({v['impact']}) on {len(v['nodes'])} element(s): {v['help']}" for v in violations]
+                    notes += [
+                        f"axe {name} ({palette}): {v['id']} ({v['impact']}) on {len(v['nodes'])} element(s): {v['help']}"
+                        for v in violations
+                    ]
             for name, budget in WEIGHT_BUDGETS.items():
                 first, other = first_view_bytes(browser, base + PAGES[name])
                 checks.append(weight_check(name, first, budget))
-                notes.append(f"{name}: {first / 1024:.1f} KiB first view; {other / 1024:.1f} KiB more fetched after it (search index, sitemap, icons)")
+                notes.append(
+                    f"{name}: {first / 1024:.1f} KiB first view; {other / 1024:.1f} KiB more fetched after it (search index, sitemap, icons)"
+                )
         finally:
             browser.close()
     # Phone scores depend on simulated throttling and this machine; the target there is plain Material's score.
@@ -306,16 +325,24 @@ def audit(base: str, plain_base: str, preset: str, runs: int) -> tuple[list[Chec
         measures[name] = (Measure.median(ours), Measure.median(plain))
         checks += comparison_checks(name, *measures[name])
         report = ours[0]
-        notes.append(f"Lighthouse {name}: total byte weight {report['audits']['total-byte-weight']['numericValue'] / 1024:.1f} KiB (first run, as are the findings below)")
+        notes.append(
+            f"Lighthouse {name}: total byte weight {report['audits']['total-byte-weight']['numericValue'] / 1024:.1f} KiB (first run, as are the findings below)"
+        )
         for audit_id, result in report["audits"].items():
-            if result.get("score") is not None and result["score"] < 1 and result.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings"):
+            if (
+                result.get("score") is not None
+                and result["score"] < 1
+                and result.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+            ):
                 notes.append(f"Lighthouse {name}: {audit_id}: {result.get('displayValue') or result['title']}")
     return checks, notes, measures
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.audit", description=__doc__.splitlines()[0])
-    parser.add_argument("--preset", choices=("mobile", "desktop"), default="desktop", help="Lighthouse's device and throttling (default: desktop)")
+    parser.add_argument(
+        "--preset", choices=("mobile", "desktop"), default="desktop", help="Lighthouse's device and throttling (default: desktop)"
+    )
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and build; scores are the median (default: 3)")
     parser.add_argument("--site", type=Path, help="an already built site, served at the root (default: build one)")
     args = parser.parse_args(argv)

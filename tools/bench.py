@@ -128,7 +128,9 @@ def main() -> int:
             render_everything(text)
             samples.append(time.perf_counter() - start)
         results[factor] = statistics.median(samples)
-        print(f"  {factor:5d}x ({entries * factor:6d} entries): {results[factor] * 1000:9.1f} ms  ({results[factor] / (entries * factor) * 1e6:6.1f} us/entry)")
+        print(
+            f"  {factor:5d}x ({entries * factor:6d} entries): {results[factor] * 1000:9.1f} ms  ({results[factor] / (entries * factor) * 1e6:6.1f} us/entry)"
+        )
     growth = results[1000] / results[100]
     added = results[1000] - results[1]
     linear = "ok" if growth <= 15 else "MISSED"

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tools.project import OFFLINE_CONFIG, REPO, strict_build_in_subprocess
@@ -44,7 +44,7 @@ def source_date_epoch() -> int:
 
 def build_env(epoch: int) -> dict[str, str]:
     """What the offline build adds to the environment: fixed dates and the footer's commit and day."""
-    day = datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%d")
+    day = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
     return {
         "SOURCE_DATE_EPOCH": str(epoch),
         "GFBS_COMMIT": os.environ.get("GFBS_COMMIT") or _git("rev-parse", "--short", "HEAD") or "unknown",

@@ -249,7 +249,11 @@ def check_spelling(project: Project) -> list[Failure]:
         if match:
             fixes = ", ".join(f"'{fix.strip()}'" for fix in match["fix"].split("|")[0].split(","))
             label = project.label(Path(match["path"]))
-            failures.append(Failure(label, int(match["line"]), match["word"], f"misspelled: did you mean {fixes}? (or add the word to .codespell-words.txt)"))
+            failures.append(
+                Failure(
+                    label, int(match["line"]), match["word"], f"misspelled: did you mean {fixes}? (or add the word to .codespell-words.txt)"
+                )
+            )
     if result.returncode not in (0, 65) or (result.returncode == 65 and not failures):
         failures.append(Failure(CODESPELL_CONFIG.name, None, "codespell", f"did not run: {(result.stderr or result.stdout).strip()}"))
     return failures

@@ -78,7 +78,11 @@ def _field_changes(old: object, new: object, prefix: str = "") -> list[FieldChan
     """Nested mappings are compared key by key (`ratings.typing.level`), lists of mappings of one length item by item
     (`license_history[1].since`); anything else as a whole value."""
     if _mappings(old) and _mappings(new) and len(old) == len(new):
-        return [change for index, (before, after) in enumerate(zip(old, new)) for change in _field_changes(before, after, f"{prefix}[{index}]")]
+        return [
+            change
+            for index, (before, after) in enumerate(zip(old, new, strict=True))
+            for change in _field_changes(before, after, f"{prefix}[{index}]")
+        ]
     if isinstance(old, dict) and isinstance(new, dict):
         changes: list[FieldChange] = []
         for key in [*new, *(name for name in old if name not in new)]:
@@ -142,14 +146,18 @@ def render_source_changes(changes: list[EntryChange], new: dict | None) -> list[
     for change in changes:
         label = f"`{change.collection}` `{change.key}`"
         if change.kind == "added":
-            lines += [_added_source(label, path, url, checked) for path, url, checked in _sources_of(new_entries[change.collection][change.key])]
+            lines += [
+                _added_source(label, path, url, checked) for path, url, checked in _sources_of(new_entries[change.collection][change.key])
+            ]
             continue
         rechecked, facts = False, []
         for field in change.fields:
             if _is_source_field(field.field):
                 lines.append(_changed_source(label, field))
                 # A moved `checked`, or a source that is new or newly dated, is a fresh check.
-                rechecked = rechecked or field.field.endswith("checked") or (isinstance(field.new, dict) and not isinstance(field.old, dict))
+                rechecked = (
+                    rechecked or field.field.endswith("checked") or (isinstance(field.new, dict) and not isinstance(field.old, dict))
+                )
                 continue
             added = _sources_of(field.new, field.field)
             lines += [_added_source(label, path, url, checked) for path, url, checked in added]
@@ -171,7 +179,9 @@ def _changed_source(label: str, field: FieldChange) -> str:
     if isinstance(field.new, dict) and field.old is None:
         return _added_source(label, field.field, field.new.get("url"), field.new.get("checked"))
     if isinstance(field.new, dict) and not isinstance(field.old, dict):  # a bare URL given its checked date
-        return f"- {label} `{field.field}`: {_value(field.old)} → {_value(field.new.get('url'))}, checked {_value(field.new.get('checked'))}"
+        return (
+            f"- {label} `{field.field}`: {_value(field.old)} → {_value(field.new.get('url'))}, checked {_value(field.new.get('checked'))}"
+        )
     if field.old is None:
         return f"- {label} `{field.field}`: added {_value(field.new)}"
     if field.new is None:

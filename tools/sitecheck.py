@@ -62,7 +62,9 @@ def link_problems(site: Path) -> list[LinkProblem]:
                     fragment = unquote(parts.fragment)
                     known = ids.get(target)
                     if known is not None and fragment not in known:
-                        problems.append(LinkProblem(label, href, f"no element with id {fragment!r} on {target.relative_to(site).as_posix()}"))
+                        problems.append(
+                            LinkProblem(label, href, f"no element with id {fragment!r} on {target.relative_to(site).as_posix()}")
+                        )
     return problems
 
 

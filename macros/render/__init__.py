@@ -1,5 +1,7 @@
 """Pure render functions: validated ecosystem data in, HTML text out; no I/O, no globals."""
 
+from .downloads import data_downloads
+from .figures import diagram
 from .tables import (
     architecture_comparison,
     company_matrix,
@@ -9,8 +11,6 @@ from .tables import (
     language_matchup,
     tool_matrix,
 )
-from .downloads import data_downloads
-from .figures import diagram
 
 __all__ = [
     "architecture_comparison",

@@ -27,16 +27,22 @@ def _tool_row(tool: Tool) -> dict[str, object]:
         key: f"{item.name}{f' since {item.since}' if item.since else ''}" if item else None
         for key, item in (("owned_by", tool.owned_by), ("hosted_by", tool.hosted_by))
     }
-    return row | affiliations | _source(tool.owned_by and tool.owned_by.source, "owned_by_source") | _source(tool.hosted_by and tool.hosted_by.source, "hosted_by_source") | {
-        "license_history": "; ".join(f"{period.license} from {period.since}" for period in tool.license_history),
-        "license_change_sources": "; ".join(period.source.url for period in tool.license_history if period.source),
-        "successors": "; ".join(
-            f"{item.name} ({item.relation} since {item.since}, {item.license}, {item.maintainer}, {item.homepage}, source {item.source.url})"
-            for item in tool.successors
-        ),
-        **_source(tool.source),
-        "unverified": "; ".join(tool.unverified),
-    }
+    return (
+        row
+        | affiliations
+        | _source(tool.owned_by and tool.owned_by.source, "owned_by_source")
+        | _source(tool.hosted_by and tool.hosted_by.source, "hosted_by_source")
+        | {
+            "license_history": "; ".join(f"{period.license} from {period.since}" for period in tool.license_history),
+            "license_change_sources": "; ".join(period.source.url for period in tool.license_history if period.source),
+            "successors": "; ".join(
+                f"{item.name} ({item.relation} since {item.since}, {item.license}, {item.maintainer}, {item.homepage}, source {item.source.url})"
+                for item in tool.successors
+            ),
+            **_source(tool.source),
+            "unverified": "; ".join(tool.unverified),
+        }
+    )
 
 
 def export_tables(eco: Ecosystem) -> dict[str, list[dict[str, object]]]:

@@ -85,13 +85,17 @@ def _facet_values(table: Table, index: int) -> list[str]:
 def _toolbar(table: Table) -> str:
     """The disabled controls tables.js enables, and the live row count it updates."""
     table_id = text(table.table_id)
-    controls = ['<label class="gfbs-filter"><span>Filter rows</span><input type="search" autocomplete="off" spellcheck="false" disabled></label>']
+    controls = [
+        '<label class="gfbs-filter"><span>Filter rows</span><input type="search" autocomplete="off" spellcheck="false" disabled></label>'
+    ]
     for column_number, column in enumerate(table.columns[1:], start=1):
         values = _facet_values(table, column_number - 1) if column.kind == "category" else []
         if len(values) < 2:
             continue
         options = '<option value="">All</option>' + "".join(f'<option value="{text(value)}">{text(value)}</option>' for value in values)
-        controls.append(f'<label class="gfbs-facet"><span>{text(column.label)}</span><select data-column="{column_number}" disabled>{options}</select></label>')
+        controls.append(
+            f'<label class="gfbs-facet"><span>{text(column.label)}</span><select data-column="{column_number}" disabled>{options}</select></label>'
+        )
     if "gfbs-compare" in table.classes:
         boxes = "".join(
             f'<label><input type="checkbox" value="{text(column.anchor.removeprefix("language-") or column.label)}" data-column="{column_number}" checked disabled> {text(column.label)}</label>'

@@ -109,7 +109,9 @@ def language_comparison(eco: Ecosystem, *, languages: Sequence[str] | None = Non
             note = f'<br><span class="gfbs-note">{text(rating.note)}</span>' if rating.note else ""
             cells.append(f"{_level_icon(rating.level)} {text(rating.value)}{note}{_rating_source(rating)}")
             keys.append(f"{LEVELS[rating.level][2]} {rating.value}")
-        header = f'{_self_link(f"criterion-{criterion.id}", criterion.name)}<br><span class="gfbs-note">{text(criterion.description)}</span>'
+        header = (
+            f'{_self_link(f"criterion-{criterion.id}", criterion.name)}<br><span class="gfbs-note">{text(criterion.description)}</span>'
+        )
         rows.append(Row(f"criterion-{criterion.id}", header, tuple(cells), tuple(keys)))
     names = ", ".join(lang.name for lang in chosen)
     return render_table(
@@ -141,9 +143,7 @@ def language_matchup(eco: Ecosystem, against: str) -> str:
     return render_table(Table(f"matchup-{against}", f"{go.name} vs {other.name}", columns, rows, classes=("gfbs-matchup",)))
 
 
-def tool_matrix(
-    eco: Ecosystem, *, tools: Sequence[str] | None = None, category: str | None = None, by: str | None = None
-) -> str:
+def tool_matrix(eco: Ecosystem, *, tools: Sequence[str] | None = None, category: str | None = None, by: str | None = None) -> str:
     """Tools and libraries with what they do, who maintains them and under which licence.
 
     `tools` picks entries by id (in that order), `category` keeps one category, `by="category"` groups rows.
@@ -153,7 +153,7 @@ def tool_matrix(
         _pick(eco.categories, [category], "category")
         chosen = [tool for tool in chosen if tool.category == category]
     if by not in (None, "category"):
-        raise ValueError(f"tool_matrix(by={by!r}): expected by=\"category\" or no grouping")
+        raise ValueError(f'tool_matrix(by={by!r}): expected by="category" or no grouping')
     if by == "category":
         order = {item.id: position for position, item in enumerate(eco.categories)}
         chosen.sort(key=lambda tool: (order[tool.category], tool.name.lower()))
@@ -255,7 +255,7 @@ def database_matrix(eco: Ecosystem) -> str:
                 text(db.kind),
                 f'<a href="{text(db.driver_url)}" rel="noopener"><code>{text(db.driver)}</code></a>',
                 bullet_list(db.use_cases),
-                f'{link(db.homepage, "Website", external=True)} · {source_link(db.source)}',
+                f"{link(db.homepage, 'Website', external=True)} · {source_link(db.source)}",
             ),
             ("", db.driver, "", ""),
         )

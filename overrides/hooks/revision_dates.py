@@ -11,7 +11,7 @@ import logging
 import os
 import subprocess
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,7 +39,7 @@ def last_commit_times(log_output: str, root: Path) -> dict[Path, int]:
 
 def revision_date(stamp: int) -> str:
     """The date as Material's source-file partial shows it, e.g. `<time datetime="2026-11-29">November 29, 2026</time>`."""
-    day = datetime.fromtimestamp(stamp, timezone.utc).date()
+    day = datetime.fromtimestamp(stamp, UTC).date()
     return f'<time datetime="{day.isoformat()}">{day:%B} {day.day}, {day.year}</time>'
 
 
@@ -50,7 +50,10 @@ def _git_log(docs_dir: Path) -> tuple[str, Path] | None:
         ).stdout.strip()
         output = subprocess.run(
             ["git", "log", f"--format={_COMMIT}%ct", "--name-only", "--no-renames", "--", "."],
-            cwd=docs_dir, capture_output=True, text=True, check=True,
+            cwd=docs_dir,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return None

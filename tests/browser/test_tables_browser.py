@@ -7,7 +7,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-
 pytestmark = pytest.mark.browser
 
 
@@ -171,7 +170,9 @@ def test_row_anchor_still_scrolls_to_the_row(page, handbook_url: str) -> None:
     """A link to a row (#tool-kubernetes) lands on that row, also after a sort from the URL."""
     table = open_table(page, handbook_url + "practice/?tools.sort=Tool&tools.dir=desc#tool-kubernetes", "tools")
     row = table.locator("#tool-kubernetes")
-    page.wait_for_function("() => { const r = document.getElementById('tool-kubernetes').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+    page.wait_for_function(
+        "() => { const r = document.getElementById('tool-kubernetes').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+    )
     assert row.is_visible()
     assert urlsplit(page.url).fragment == "tool-kubernetes"
 
@@ -229,7 +230,9 @@ def test_tables_sort_and_filter_offline(chromium, offline_edition) -> None:
     assert 0 < table.locator("tbody tr:visible").count() < len(years)
     assert tab.url.startswith("file://") and re.search(r"tools\.q=grpc", tab.url)
 
-    table = open_table(tab, (offline_site / "real-world" / "comparisons.html").as_uri() + "?language-comparison.langs=go,python", "language-comparison")
+    table = open_table(
+        tab, (offline_site / "real-world" / "comparisons.html").as_uri() + "?language-comparison.langs=go,python", "language-comparison"
+    )
     assert [th.inner_text() for th in table.locator("thead th:visible").all()] == ["Criterion", "Go", "Python"]
     header(table, "Criterion").locator("button").focus()
     tab.keyboard.press("Enter")

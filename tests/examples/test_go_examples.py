@@ -89,7 +89,7 @@ def race_detector_problem(go: Path) -> str | None:
     run = _run(go, "env", "CGO_ENABLED", "CC", cwd=PROJECT_ROOT)
     if run.returncode != 0:
         return run.report()
-    cgo, cc = (run.output.splitlines() + ["", ""])[:2]
+    cgo, cc = [*run.output.splitlines(), "", ""][:2]
     if cgo.strip() != "1":
         compiler = cc.strip() or "gcc"
         return (

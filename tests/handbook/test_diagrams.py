@@ -98,7 +98,12 @@ def measured(handbook_url: str, chromium) -> dict[str, dict]:
         context = chromium.new_context(color_scheme=palette, viewport={"width": 1280, "height": 900})
         page = context.new_page()
         escaped: list[str] = []
-        page.on("request", lambda request, escaped=escaped: None if request.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(request.url))
+        page.on(
+            "request",
+            lambda request, escaped=escaped: (
+                None if request.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(request.url)
+            ),
+        )
         for url in DIAGRAM_PAGES:
             page.goto(handbook_url + url, wait_until="networkidle")
             results[f"{palette} {url}"] = {

@@ -139,11 +139,7 @@ def test_at_least_15_example_files_are_included() -> None:
 def test_every_example_source_file_is_shown() -> None:
     """Every non-test .go file in docs/examples is included on some nav page, unless explicitly allow-listed."""
     included = {path for _, path, _, _ in page_includes()}
-    sources = {
-        f"examples/{p.relative_to(EXAMPLES).as_posix()}"
-        for p in EXAMPLES.rglob("*.go")
-        if not p.name.endswith("_test.go")
-    }
+    sources = {f"examples/{p.relative_to(EXAMPLES).as_posix()}" for p in EXAMPLES.rglob("*.go") if not p.name.endswith("_test.go")}
     assert not NOT_SHOWN - sources, "the allow-list names files that do not exist"
     assert sorted(sources - NOT_SHOWN - included) == []
 
@@ -171,9 +167,7 @@ def test_pages_show_some_example_output() -> None:
     assert len(output_tabs()) >= 5
 
 
-@pytest.mark.parametrize(
-    ("tab_set", "tab"), [pytest.param(s, t, id=f"{s.page}:{t.line}") for s, t in output_tabs()]
-)
+@pytest.mark.parametrize(("tab_set", "tab"), [pytest.param(s, t, id=f"{s.page}:{t.line}") for s, t in output_tabs()])
 def test_output_tab_matches_example_output(tab_set: TabSet, tab: Tab) -> None:
     """Each Output tab is the last of its set and holds one text block equal to an `// Output:` of a test file in the set."""
     where = f"{tab_set.page}:{tab.line}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -14,7 +13,7 @@ from tests.support.coverage import article_units, find_misses
 from tests.support.handbook import PROJECT, built, nav_pages
 from tests.support.sites import ARTICLE
 from tools.check import check_front_matter
-from tools.project import DOCS, REPO
+from tools.project import DOCS
 from tools.sitecheck import link_problems
 
 pytestmark = pytest.mark.site
@@ -62,10 +61,25 @@ def test_no_asset_is_loaded_from_another_host(handbook) -> None:
     offenders = []
     for page in handbook.site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")):
+        for tag, attribute in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+        ):
             for element in soup.find_all(tag, attrs={attribute: True}):
                 value = element[attribute]
-                if tag == "link" and not set(element.get("rel", [])) & {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}:
+                if tag == "link" and not set(element.get("rel", [])) & {
+                    "stylesheet",
+                    "icon",
+                    "preload",
+                    "modulepreload",
+                    "manifest",
+                    "prefetch",
+                }:
                     continue
                 if re.match(r"^(https?:)?//", value):
                     offenders.append(f"{page.relative_to(handbook.site)}: <{tag} {attribute}={value}>")
@@ -102,7 +116,11 @@ def test_go_code_renders_exactly_as_written(handbook) -> None:
         for inline in re.findall(r"(?<!`)`([^`\n]*\{\{[^`\n]*)`(?!`)", markdown):
             checked += 1
             assert inline in codes, f"{source}: inline code {inline!r} changed in rendering"
-    all_code = "\n".join(code.get_text() for page in handbook.site.rglob("*.html") for code in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select("code"))
+    all_code = "\n".join(
+        code.get_text()
+        for page in handbook.site.rglob("*.html")
+        for code in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select("code")
+    )
     assert "{{ .Name }}" in all_code and "{{1, 2}" in all_code, "the handbook shows a Go template and a composite literal"
     assert checked >= 2
 
@@ -127,7 +145,15 @@ def test_data_tables_come_from_the_data_file(handbook) -> None:
     ids = set()
     for page in handbook.site.rglob("*.html"):
         ids |= {tag["id"] for tag in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select(".gfbs-table [id]")}
-    for collection, prefix in [("tools", "tool"), ("companies", "company"), ("industries", "industry"), ("databases", "database"), ("architectures", "arch"), ("criteria", "criterion"), ("languages", "language")]:
+    for collection, prefix in [
+        ("tools", "tool"),
+        ("companies", "company"),
+        ("industries", "industry"),
+        ("databases", "database"),
+        ("architectures", "arch"),
+        ("criteria", "criterion"),
+        ("languages", "language"),
+    ]:
         for entry in data[collection]:
             assert f"{prefix}-{entry['id']}" in ids, f"{collection} entry {entry['id']!r} is on no page"
     assert (handbook.site / "data" / "ecosystem.yml").is_file()

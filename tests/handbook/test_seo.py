@@ -9,8 +9,8 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from tools.project import DOCS, REPO
 from tests.support.handbook import built, nav_pages
+from tools.project import DOCS, REPO
 
 pytestmark = pytest.mark.site
 CONFIG = load_config(str(REPO / "mkdocs.yml"))

@@ -16,7 +16,13 @@ Section = print_page.Section
 
 
 # Each case: a page URL and its section key.
-KEYS = [("", "index"), ("index.html", "index"), ("language/", "language"), ("language/errors/", "language-errors"), ("language/errors.html", "language-errors")]
+KEYS = [
+    ("", "index"),
+    ("index.html", "index"),
+    ("language/", "language"),
+    ("language/errors/", "language-errors"),
+    ("language/errors.html", "language-errors"),
+]
 
 
 @pytest.mark.parametrize(("url", "key"), KEYS)
@@ -35,9 +41,14 @@ REWRITES = [
     ('<a href="../../data/tools.csv">CSV</a>', '<a href="../data/tools.csv">CSV</a>'),
     ('<img src="../../assets/logo.svg" alt="">', '<img src="../assets/logo.svg" alt="">'),
     ('<a href="https://go.dev/#x">Go</a>', '<a href="https://go.dev/#x">Go</a>'),
-    ('<input id="__tabbed_1_1" name="__tabbed_1"><label for="__tabbed_1_1">A</label>',
-     '<input id="language-errors-__tabbed_1_1" name="language-errors-__tabbed_1"><label for="language-errors-__tabbed_1_1">A</label>'),
-    ('<svg aria-labelledby="t d"><path marker-end="url(#arrow)"/></svg>', '<svg aria-labelledby="language-errors-t language-errors-d"><path marker-end="url(#language-errors-arrow)"/></svg>'),
+    (
+        '<input id="__tabbed_1_1" name="__tabbed_1"><label for="__tabbed_1_1">A</label>',
+        '<input id="language-errors-__tabbed_1_1" name="language-errors-__tabbed_1"><label for="language-errors-__tabbed_1_1">A</label>',
+    ),
+    (
+        '<svg aria-labelledby="t d"><path marker-end="url(#arrow)"/></svg>',
+        '<svg aria-labelledby="language-errors-t language-errors-d"><path marker-end="url(#language-errors-arrow)"/></svg>',
+    ),
     ('<p title="a &gt; b">x &lt; y</p>', '<p title="a &gt; b">x &lt; y</p>'),
 ]
 
@@ -51,9 +62,17 @@ def test_ids_get_the_page_key_and_references_follow(content: str, expected: str)
 
 def test_file_links_from_the_offline_edition_stay_relative_to_the_root() -> None:
     """With file URLs (the offline edition) the print page is print_page.html at the root."""
-    section = Section(key="language-errors", url="language/errors.html", title="Errors", content='<a href="../data/tools.csv">CSV</a><a href="../index.html#s">S</a>')
+    section = Section(
+        key="language-errors",
+        url="language/errors.html",
+        title="Errors",
+        content='<a href="../data/tools.csv">CSV</a><a href="../index.html#s">S</a>',
+    )
     keys = {"index.html": "index", "language/errors.html": "language-errors"}
-    assert print_page.rewrite_section(section, keys=keys, print_url="print_page.html") == '<a href="data/tools.csv">CSV</a><a href="#index-s">S</a>'
+    assert (
+        print_page.rewrite_section(section, keys=keys, print_url="print_page.html")
+        == '<a href="data/tools.csv">CSV</a><a href="#index-s">S</a>'
+    )
 
 
 def test_contents_list_every_page_and_its_sections() -> None:

@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import FIXTURES
-from tests.support.sites import build_site, build_tiny_site, page
+from tests.support.sites import FIXTURES, build_site, build_tiny_site, page
 
 GO_TEMPLATE = 'template.Must(template.New("user").Parse("Hello, {{ .Name }}!"))'
 GO_LITERAL = "grid := [][]int{{1, 2}, {3, 4}}"
@@ -78,7 +77,9 @@ def test_unlisted_page_fails_the_build(tmp_path: Path) -> None:
 def test_invalid_data_fails_before_any_page_is_written(tmp_path: Path) -> None:
     """Bad data stops the build with every problem listed; the site folder gets no page."""
     fixture = (FIXTURES / "ecosystem.yml").read_text()
-    broken = fixture.replace("first_release: 2014", "first_release: soon", 1).replace("industries: [streaming]", "industries: [gaming]\n    colour: red")
+    broken = fixture.replace("first_release: 2014", "first_release: soon", 1).replace(
+        "industries: [streaming]", "industries: [gaming]\n    colour: red"
+    )
     build = build_tiny_site(tmp_path, {"index.md": page("Home", "{{ company_matrix() }}")}, data=broken)
     assert not build.ok
     assert "docs/data/ecosystem.yml: 3 problems in the ecosystem data" in build.log

@@ -7,11 +7,59 @@ from dataclasses import dataclass
 
 # Words that carry no claim; everything else of four letters or more is a key term.
 STOP_WORDS = frozenset(
-    """
-    about also among because been before being both each even from have into like many make makes more most much
-    must only other over same some such than that their them then there these they this those through very what
-    when where which while will with within without would your it's
-    """.split()
+    [
+        "about",
+        "also",
+        "among",
+        "because",
+        "been",
+        "before",
+        "being",
+        "both",
+        "each",
+        "even",
+        "from",
+        "have",
+        "into",
+        "like",
+        "many",
+        "make",
+        "makes",
+        "more",
+        "most",
+        "much",
+        "must",
+        "only",
+        "other",
+        "over",
+        "same",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "very",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "your",
+        "it's",
+    ]
 )
 THRESHOLD = 0.8  # share of a sentence's key terms that one block of one page must hold
 

@@ -62,9 +62,7 @@ def build_site(config: Path, site: Path, **overrides: object) -> Build:
     return Build(result.ok, result.log, site)
 
 
-def build_tiny_site(
-    root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False
-) -> Build:
+def build_tiny_site(root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False) -> Build:
     """Write `pages` (path -> Markdown) with the macros module and a data file into `root`, then build it strictly.
 
     `data` replaces the ecosystem data file (default: the small complete fixture); `config` adds or replaces keys;
@@ -82,9 +80,7 @@ def build_tiny_zensical_site(root: Path, pages: dict[str, str], *, data: str | N
     return zensical_build(_write_config(root, settings))
 
 
-def write_tiny_site(
-    root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False
-) -> Path:
+def write_tiny_site(root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False) -> Path:
     """Write the tiny site build_tiny_site builds, without building it; returns its mkdocs.yml."""
     return _write_config(root, _write_tiny_site(root, pages, data=data, config=config, full=full))
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import FIXTURES
+from tests.support.sites import FIXTURES, REPO, build_tiny_site, page
 from tools.check import (
     Failure,
     Project,
+    _months_before,
     check_data,
     check_front_matter,
     check_links,
@@ -23,8 +24,6 @@ from tools.check import (
     run_checks,
     stale_sources,
 )
-from tools.check import _months_before
-from tests.support.sites import REPO, build_tiny_site, page
 
 FIXTURE_DATA = (FIXTURES / "ecosystem.yml").read_text(encoding="utf-8")
 # page() puts the body on line 8: four lines of front matter, a blank line, the heading, a blank line.
@@ -104,7 +103,8 @@ def test_material_syntax_is_not_a_lint_error(tmp_path: Path) -> None:
     body = (
         '!!! note "A note"\n\n    Indented admonition text.\n\n'
         '=== "main.go"\n\n    ```go\n    package main\n    ```\n\n'
-        '<div class="grid cards" markdown>\n\n-   :material-layers-outline:{ .lg .middle } __Card__\n\n    ---\n\n    Text of the card.\n\n</div>\n\n' + " ".join(["word"] * 80)
+        '<div class="grid cards" markdown>\n\n-   :material-layers-outline:{ .lg .middle } __Card__\n\n    ---\n\n    Text of the card.\n\n</div>\n\n'
+        + " ".join(["word"] * 80)
     )
     assert check_lint(_project(tmp_path, {"index.md": page("Home", body)})) == []
 
@@ -117,7 +117,10 @@ FRONT_MATTER_CASES = [
     ("title: T", "docs/p.md:1: description: is missing: give one sentence for search results and link previews"),
     ("title: T\ndescription: ''", "docs/p.md:3: description: is empty: give one sentence for search results and link previews"),
     ("title: ''\ndescription: One sentence.", "docs/p.md:2: title: is empty: give the page's title"),
-    ("title: T\ndescription: First one. Second one.", "docs/p.md:3: description: 'First one. Second one.' is more than one sentence: keep one, move the rest into the page"),
+    (
+        "title: T\ndescription: First one. Second one.",
+        "docs/p.md:3: description: 'First one. Second one.' is more than one sentence: keep one, move the rest into the page",
+    ),
     ("title: T\ndescription: No period", "docs/p.md:3: description: 'No period' is not a full sentence: end it with a period"),
     ("title: T\ndescription: [unclosed", "docs/p.md:3: front matter: invalid YAML: expected ',' or ']', but got '<stream end>'"),
 ]
@@ -175,7 +178,9 @@ def test_missing_anchor_in_generated_html(tmp_path: Path) -> None:
     assert build.ok, "MkDocs itself should not see the raw HTML link:\n" + build.log
     failures = check_links(load_project(tmp_path / "mkdocs.yml"), build.site)
     # The print page repeats the link; the page's own failure is traced to its source line.
-    assert f"docs/index.md:{BODY}: other/#gone: no element with id 'gone' on other/index.html (in the built index.html)" in map(str, failures)
+    assert f"docs/index.md:{BODY}: other/#gone: no element with id 'gone' on other/index.html (in the built index.html)" in map(
+        str, failures
+    )
 
 
 def test_failure_without_a_line_names_the_file_only() -> None:

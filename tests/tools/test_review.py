@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-import datetime
 
 from tools.project import REPO
 from tools.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes, render_source_changes
@@ -58,7 +57,12 @@ def test_render_shows_each_field_old_and_new() -> None:
     """The Markdown names the collection, the entry's id and each field with its old and new value."""
     changes = [
         EntryChange("companies", "acme", "added"),
-        EntryChange("companies", "globex", "changed", (FieldChange("source", "https://a.example", "https://b.example"), FieldChange("note", "Old", None))),
+        EntryChange(
+            "companies",
+            "globex",
+            "changed",
+            (FieldChange("source", "https://a.example", "https://b.example"), FieldChange("note", "Old", None)),
+        ),
     ]
     assert render_data_changes(changes) == [
         "**companies**",
@@ -83,7 +87,12 @@ TERRAFORM = {
 
 def test_licence_history_is_compared_period_by_period_and_dates_print_plainly() -> None:
     """A re-checked licence change shows as one field (`license_history[1].source.checked`), its dates as ISO text."""
-    recheck = TERRAFORM | {"license_history": [TERRAFORM["license_history"][0], TERRAFORM["license_history"][1] | {"source": {"url": "https://a.example/licence", "checked": datetime.date(2026, 11, 30)}}]}
+    recheck = TERRAFORM | {
+        "license_history": [
+            TERRAFORM["license_history"][0],
+            TERRAFORM["license_history"][1] | {"source": {"url": "https://a.example/licence", "checked": datetime.date(2026, 11, 30)}},
+        ]
+    }
     [change] = diff_ecosystem({"tools": [TERRAFORM]}, {"tools": [recheck]})
     assert change.fields == (FieldChange("license_history[1].source.checked", datetime.date(2025, 1, 1), datetime.date(2026, 11, 30)),)
     assert render_data_changes([change])[-1] == "    - `license_history[1].source.checked`: `2025-01-01` → `2026-11-30`"
@@ -113,14 +122,20 @@ SOURCE_CASES = [
         ["- `tools` `terraform` `source.checked`: `2025-01-01` → `2026-11-30`"],
     ),
     (
-        TERRAFORM | {"owned_by": {"name": "IBM", "since": 2025, "source": {"url": "https://c.example/ibm", "checked": datetime.date(2026, 11, 30)}}},
+        TERRAFORM
+        | {"owned_by": {"name": "IBM", "since": 2025, "source": {"url": "https://c.example/ibm", "checked": datetime.date(2026, 11, 30)}}},
         ["- `tools` `terraform` `owned_by.source`: added `https://c.example/ibm`, checked `2026-11-30`"],
     ),
     (
         TERRAFORM | {"source": "https://a.example/terraform"},
-        ["- `tools` `terraform` `source`: `{\"url\": \"https://a.example/terraform\", \"checked\": \"2025-01-01\"}` → `https://a.example/terraform`"],
+        [
+            '- `tools` `terraform` `source`: `{"url": "https://a.example/terraform", "checked": "2025-01-01"}` → `https://a.example/terraform`'
+        ],
     ),
-    ({key: value for key, value in TERRAFORM.items() if key != "source"}, ["- `tools` `terraform` `source`: removed (was `{\"url\": \"https://a.example/terraform\", \"checked\": \"2025-01-01\"}`)"]),
+    (
+        {key: value for key, value in TERRAFORM.items() if key != "source"},
+        ['- `tools` `terraform` `source`: removed (was `{"url": "https://a.example/terraform", "checked": "2025-01-01"}`)'],
+    ),
 ]
 
 
@@ -132,7 +147,12 @@ def test_sources_section_lists_each_changed_source_and_unchecked_facts(after: di
 
 
 def _git(repo: Path, *args: str) -> str:
-    env = os.environ | {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = os.environ | {
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
 
 
@@ -147,7 +167,8 @@ def repo(tmp_path: Path) -> Path:
     (tmp_path / "docs" / "data").mkdir(parents=True)
     (tmp_path / "docs" / "data" / "ecosystem.yml").write_text(
         "tools:\n  - id: docker\n    name: Docker\n    license: Apache-2.0\n    source: {url: https://github.com/moby/moby, checked: 2025-01-10}\n"
-        "  - id: hugo\n    name: Hugo\n", encoding="utf-8"
+        "  - id: hugo\n    name: Hugo\n",
+        encoding="utf-8",
     )
     (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     (tmp_path / "docs" / "old.md").write_text("# Old\n", encoding="utf-8")
@@ -164,7 +185,10 @@ def test_command_line_names_changed_entry_field_and_pages(repo: Path) -> None:
         data.read_text(encoding="utf-8")
         .replace("Apache-2.0", "MIT")
         .replace("checked: 2025-01-10", "checked: 2026-11-30")
-        .replace("  - id: hugo\n    name: Hugo\n", "  - id: caddy\n    name: Caddy\n    source: {url: https://caddyserver.com, checked: 2026-11-30}\n"),
+        .replace(
+            "  - id: hugo\n    name: Hugo\n",
+            "  - id: caddy\n    name: Caddy\n    source: {url: https://caddyserver.com, checked: 2026-11-30}\n",
+        ),
         encoding="utf-8",
     )
     (repo / "docs" / "index.md").write_text("# Home\n\nMore.\n", encoding="utf-8")

@@ -13,8 +13,14 @@ def write(root: Path, name: str, html: str) -> None:
 
 def test_reports_missing_pages_and_anchors_with_page_and_culprit(tmp_path: Path) -> None:
     """Each broken link names the page it is on, the href and what is missing."""
-    write(tmp_path, "index.html", '<a href="guide/">ok</a><a href="guide/#intro">ok</a><a href="nope/">bad</a><a href="guide/#gone">bad</a><a href="#top">bad</a>')
-    write(tmp_path, "guide/index.html", '<h2 id="intro">Intro</h2><a href="../index.html">up</a><a href="https://example.org/x">external</a>')
+    write(
+        tmp_path,
+        "index.html",
+        '<a href="guide/">ok</a><a href="guide/#intro">ok</a><a href="nope/">bad</a><a href="guide/#gone">bad</a><a href="#top">bad</a>',
+    )
+    write(
+        tmp_path, "guide/index.html", '<h2 id="intro">Intro</h2><a href="../index.html">up</a><a href="https://example.org/x">external</a>'
+    )
     assert [str(problem) for problem in link_problems(tmp_path)] == [
         "index.html: nope/: no such file in the built site",
         "index.html: guide/#gone: no element with id 'gone' on guide/index.html",

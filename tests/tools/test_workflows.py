@@ -116,7 +116,9 @@ def test_actions_are_pinned_to_exact_versions(name: str) -> None:
 def test_pre_commit_config_is_valid_and_runs_the_checks() -> None:
     """pre-commit accepts the config, and its hooks call the same checks module as `make check`."""
     config = REPO / ".pre-commit-config.yaml"
-    result = subprocess.run([str(Path(sys.executable).parent / "pre-commit"), "validate-config", str(config)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "pre-commit"), "validate-config", str(config)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     hooks = [hook for repo in yaml.safe_load(config.read_text(encoding="utf-8"))["repos"] for hook in repo["hooks"]]
     entries = " ".join(hook["entry"] for hook in hooks)

@@ -1,9 +1,9 @@
 """The data file's rules: every kind of mistake is reported with file, line, field path and what was expected."""
 
 import datetime
-from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from macros.loader import EcosystemError, Problem, load_ecosystem, locate_sources, parse_ecosystem
 from tests.support.sites import FIXTURES
@@ -32,69 +32,216 @@ def test_valid_fixture_loads_into_frozen_model() -> None:
     assert eco.tools[0].first_release == 2014
     assert eco.tools[0].source.checked == datetime.date(2025, 6, 1)
     assert eco.tools[1].earlier_licenses() == [("MPL-2.0", 2023)]
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):  # frozen
         eco.tools[0].name = "Changed"  # type: ignore[misc]
 
 
 # Each case: name, the edit to the valid fixture (old, new), the line expected (text on it, which occurrence),
 # the field path, and part of the message.
 BROKEN = [
-    ("unknown key with hint", ("    license: Apache-2.0", "    license: Apache-2.0\n    licence: MIT"), ("licence: MIT", 1),
-     "tools[0](id=kubernetes).licence", "unknown key 'licence'; did you mean 'license'?"),
-    ("missing required field", ("    maintainer: Kubernetes project community\n", ""), ("- id: kubernetes", 1),
-     "tools[0](id=kubernetes).maintainer", "required field is missing"),
-    ("wrong type", ("first_release: 2014", 'first_release: "2014"'), ("first_release", 1),
-     "tools[0](id=kubernetes).first_release", "valid integer (got '2014')"),
-    ("implausible year", ("first_release: 2014", "first_release: 1850"), ("first_release", 1),
-     "tools[0](id=kubernetes).first_release", "greater than or equal to 1970"),
-    ("duplicate id", ("  - id: java", "  - id: go"), ("  - id: go", 2),
-     "languages[1](id=go).id", "duplicate id 'go': already used by languages[0]"),
-    ("unknown reference", ("industries: [streaming]", "industries: [gaming]"), ("industries: [gaming]", 1),
-     "companies[0](id=netflix).industries[0]", "unknown industries id 'gaming'; expected one of: streaming"),
-    ("http url", ("homepage: https://kubernetes.io", "homepage: http://kubernetes.io"), ("homepage: http://", 1),
-     "tools[0](id=kubernetes).homepage", "expected an absolute https:// URL, got 'http://kubernetes.io'"),
-    ("javascript url", ("homepage: https://redis.io", "homepage: javascript:alert(1)"), ("javascript:", 1),
-     "databases[0](id=redis).homepage", "expected an absolute https:// URL, got 'javascript:alert(1)'"),
-    ("bad level", ("level: strong", "level: great"), ("level: great", 1),
-     "languages[0](id=go).ratings.compile-speed.level", "'strong', 'moderate', 'weak' or 'neutral'"),
-    ("missing rating", ("      typing: {value: Static, level: neutral}\n      compile-speed: {value: Slower", "      compile-speed: {value: Slower"),
-     ("ratings:", 2), "languages[1](id=java).ratings", "missing rating for criterion 'typing'"),
+    (
+        "unknown key with hint",
+        ("    license: Apache-2.0", "    license: Apache-2.0\n    licence: MIT"),
+        ("licence: MIT", 1),
+        "tools[0](id=kubernetes).licence",
+        "unknown key 'licence'; did you mean 'license'?",
+    ),
+    (
+        "missing required field",
+        ("    maintainer: Kubernetes project community\n", ""),
+        ("- id: kubernetes", 1),
+        "tools[0](id=kubernetes).maintainer",
+        "required field is missing",
+    ),
+    (
+        "wrong type",
+        ("first_release: 2014", 'first_release: "2014"'),
+        ("first_release", 1),
+        "tools[0](id=kubernetes).first_release",
+        "valid integer (got '2014')",
+    ),
+    (
+        "implausible year",
+        ("first_release: 2014", "first_release: 1850"),
+        ("first_release", 1),
+        "tools[0](id=kubernetes).first_release",
+        "greater than or equal to 1970",
+    ),
+    (
+        "duplicate id",
+        ("  - id: java", "  - id: go"),
+        ("  - id: go", 2),
+        "languages[1](id=go).id",
+        "duplicate id 'go': already used by languages[0]",
+    ),
+    (
+        "unknown reference",
+        ("industries: [streaming]", "industries: [gaming]"),
+        ("industries: [gaming]", 1),
+        "companies[0](id=netflix).industries[0]",
+        "unknown industries id 'gaming'; expected one of: streaming",
+    ),
+    (
+        "http url",
+        ("homepage: https://kubernetes.io", "homepage: http://kubernetes.io"),
+        ("homepage: http://", 1),
+        "tools[0](id=kubernetes).homepage",
+        "expected an absolute https:// URL, got 'http://kubernetes.io'",
+    ),
+    (
+        "javascript url",
+        ("homepage: https://redis.io", "homepage: javascript:alert(1)"),
+        ("javascript:", 1),
+        "databases[0](id=redis).homepage",
+        "expected an absolute https:// URL, got 'javascript:alert(1)'",
+    ),
+    (
+        "bad level",
+        ("level: strong", "level: great"),
+        ("level: great", 1),
+        "languages[0](id=go).ratings.compile-speed.level",
+        "'strong', 'moderate', 'weak' or 'neutral'",
+    ),
+    (
+        "missing rating",
+        ("      typing: {value: Static, level: neutral}\n      compile-speed: {value: Slower", "      compile-speed: {value: Slower"),
+        ("ratings:", 2),
+        "languages[1](id=java).ratings",
+        "missing rating for criterion 'typing'",
+    ),
     # Provenance: every source has an https URL and a real, past ISO date.
-    ("missing source", ("    source: {url: https://github.com/redis/go-redis, checked: 2026-11-30}\n", ""), ("- id: redis", 1),
-     "databases[0](id=redis).source", "required field is missing"),
-    ("source without a date", ("{url: https://github.com/redis/go-redis, checked: 2026-11-30}", "{url: https://github.com/redis/go-redis}"),
-     ("url: https://github.com/redis/go-redis}", 1), "databases[0](id=redis).source.checked", "required field is missing"),
-    ("source as a bare URL", ("source: {url: https://github.com/redis/go-redis, checked: 2026-11-30}", "source: https://github.com/redis/go-redis"),
-     ("source: https://github.com/redis", 1), "databases[0](id=redis).source", "valid dictionary or instance of Source"),
-    ("http source", ("{url: https://github.com/redis/go-redis,", "{url: http://github.com/redis/go-redis,"), ("url: http://github.com/redis", 1),
-     "databases[0](id=redis).source.url", "expected an absolute https:// URL, got 'http://github.com/redis/go-redis'"),
-    ("checked not a date", ("checked: 2025-06-01", "checked: June 2025"), ("checked: June 2025", 1),
-     "tools[0](id=kubernetes).source.checked", "expected an ISO date such as 2026-11-30, got 'June 2025'"),
-    ("checked a timestamp", ("checked: 2025-06-01", "checked: 2025-06-01 10:00:00"), ("checked: 2025-06-01 10", 1),
-     "tools[0](id=kubernetes).source.checked", "expected an ISO date such as 2026-11-30, got datetime.datetime(2025, 6, 1, 10, 0)"),
-    ("checked an impossible day", ("checked: 2025-06-01", 'checked: "2025-02-30"'), ('checked: "2025-02-30"', 1),
-     "tools[0](id=kubernetes).source.checked", "expected an ISO date such as 2026-11-30, got '2025-02-30'"),
-    ("checked in the future", ("checked: 2025-06-01", "checked: 2999-01-01"), ("checked: 2999-01-01", 1),
-     "tools[0](id=kubernetes).source.checked", "expected a date no later than today"),
-    ("unknown source key", ("{url: https://github.com/redis/go-redis, checked: 2026-11-30}", "{url: https://github.com/redis/go-redis, checked: 2026-11-30, date: 2026-11-30}"),
-     ("date: 2026-11-30}", 1), "databases[0](id=redis).source.date", "unknown key 'date' Allowed keys: url, checked"),
-    ("unknown relation", ("relation: fork", "relation: rewrite"), ("relation: rewrite", 1),
-     "tools[1](id=terraform).successors[0].relation", "'fork' or 'successor'"),
-    ("unknown unverified field", ("homepage: https://developer.hashicorp.com/terraform", "homepage: https://developer.hashicorp.com/terraform\n    unverified: [homepage]"),
-     ("unverified: [homepage]", 1), "tools[1](id=terraform).unverified[0]", "'first_release', 'maintainer' or 'license'"),
+    (
+        "missing source",
+        ("    source: {url: https://github.com/redis/go-redis, checked: 2026-11-30}\n", ""),
+        ("- id: redis", 1),
+        "databases[0](id=redis).source",
+        "required field is missing",
+    ),
+    (
+        "source without a date",
+        ("{url: https://github.com/redis/go-redis, checked: 2026-11-30}", "{url: https://github.com/redis/go-redis}"),
+        ("url: https://github.com/redis/go-redis}", 1),
+        "databases[0](id=redis).source.checked",
+        "required field is missing",
+    ),
+    (
+        "source as a bare URL",
+        ("source: {url: https://github.com/redis/go-redis, checked: 2026-11-30}", "source: https://github.com/redis/go-redis"),
+        ("source: https://github.com/redis", 1),
+        "databases[0](id=redis).source",
+        "valid dictionary or instance of Source",
+    ),
+    (
+        "http source",
+        ("{url: https://github.com/redis/go-redis,", "{url: http://github.com/redis/go-redis,"),
+        ("url: http://github.com/redis", 1),
+        "databases[0](id=redis).source.url",
+        "expected an absolute https:// URL, got 'http://github.com/redis/go-redis'",
+    ),
+    (
+        "checked not a date",
+        ("checked: 2025-06-01", "checked: June 2025"),
+        ("checked: June 2025", 1),
+        "tools[0](id=kubernetes).source.checked",
+        "expected an ISO date such as 2026-11-30, got 'June 2025'",
+    ),
+    (
+        "checked a timestamp",
+        ("checked: 2025-06-01", "checked: 2025-06-01 10:00:00"),
+        ("checked: 2025-06-01 10", 1),
+        "tools[0](id=kubernetes).source.checked",
+        "expected an ISO date such as 2026-11-30, got datetime.datetime(2025, 6, 1, 10, 0)",
+    ),
+    (
+        "checked an impossible day",
+        ("checked: 2025-06-01", 'checked: "2025-02-30"'),
+        ('checked: "2025-02-30"', 1),
+        "tools[0](id=kubernetes).source.checked",
+        "expected an ISO date such as 2026-11-30, got '2025-02-30'",
+    ),
+    (
+        "checked in the future",
+        ("checked: 2025-06-01", "checked: 2999-01-01"),
+        ("checked: 2999-01-01", 1),
+        "tools[0](id=kubernetes).source.checked",
+        "expected a date no later than today",
+    ),
+    (
+        "unknown source key",
+        (
+            "{url: https://github.com/redis/go-redis, checked: 2026-11-30}",
+            "{url: https://github.com/redis/go-redis, checked: 2026-11-30, date: 2026-11-30}",
+        ),
+        ("date: 2026-11-30}", 1),
+        "databases[0](id=redis).source.date",
+        "unknown key 'date' Allowed keys: url, checked",
+    ),
+    (
+        "unknown relation",
+        ("relation: fork", "relation: rewrite"),
+        ("relation: rewrite", 1),
+        "tools[1](id=terraform).successors[0].relation",
+        "'fork' or 'successor'",
+    ),
+    (
+        "unknown unverified field",
+        (
+            "homepage: https://developer.hashicorp.com/terraform",
+            "homepage: https://developer.hashicorp.com/terraform\n    unverified: [homepage]",
+        ),
+        ("unverified: [homepage]", 1),
+        "tools[1](id=terraform).unverified[0]",
+        "'first_release', 'maintainer' or 'license'",
+    ),
     # Licence histories must agree with themselves and with the tool.
-    ("history of one period", ("      - {license: MPL-2.0, since: 2014}\n      - license: BUSL-1.1\n        since: 2023\n        source: {url: https://www.hashicorp.com/license-faq, checked: 2026-11-30}\n", "      - {license: BUSL-1.1, since: 2014}\n"),
-     ("license_history:", 1), "tools[1](id=terraform).license_history", "expected two or more periods, oldest first"),
-    ("history out of order", ("since: 2023", "since: 2013"), ("since: 2013", 1),
-     "tools[1](id=terraform).license_history[1].since", "expected a year after 2014: periods run oldest first"),
-    ("history repeats a licence", ("{license: MPL-2.0, since: 2014}", "{license: BUSL-1.1, since: 2014}"), ("- license: BUSL-1.1", 1),
-     "tools[1](id=terraform).license_history[1].license", "same licence as the period before ('BUSL-1.1'): merge the two periods"),
-    ("history ends on another licence", ("    license: BUSL-1.1\n    license_history:", "    license: MPL-2.0\n    license_history:"), ("- license: BUSL-1.1", 1),
-     "tools[1](id=terraform).license_history[1].license", "expected 'MPL-2.0': the last period is the tool's current `license`"),
-    ("history starts before the first release", ("{license: MPL-2.0, since: 2014}", "{license: MPL-2.0, since: 2012}"), ("since: 2012", 1),
-     "tools[1](id=terraform).license_history[0].since", "expected 2014 or later: the tool's first release was in 2014"),
-    ("licence change without a source", ("        since: 2023\n        source: {url: https://www.hashicorp.com/license-faq, checked: 2026-11-30}\n", "        since: 2023\n"),
-     ("- license: BUSL-1.1", 1), "tools[1](id=terraform).license_history[1]", "a licence change needs a `source` (url and checked date) showing the move to 'BUSL-1.1'"),
+    (
+        "history of one period",
+        (
+            "      - {license: MPL-2.0, since: 2014}\n      - license: BUSL-1.1\n        since: 2023\n        source: {url: https://www.hashicorp.com/license-faq, checked: 2026-11-30}\n",
+            "      - {license: BUSL-1.1, since: 2014}\n",
+        ),
+        ("license_history:", 1),
+        "tools[1](id=terraform).license_history",
+        "expected two or more periods, oldest first",
+    ),
+    (
+        "history out of order",
+        ("since: 2023", "since: 2013"),
+        ("since: 2013", 1),
+        "tools[1](id=terraform).license_history[1].since",
+        "expected a year after 2014: periods run oldest first",
+    ),
+    (
+        "history repeats a licence",
+        ("{license: MPL-2.0, since: 2014}", "{license: BUSL-1.1, since: 2014}"),
+        ("- license: BUSL-1.1", 1),
+        "tools[1](id=terraform).license_history[1].license",
+        "same licence as the period before ('BUSL-1.1'): merge the two periods",
+    ),
+    (
+        "history ends on another licence",
+        ("    license: BUSL-1.1\n    license_history:", "    license: MPL-2.0\n    license_history:"),
+        ("- license: BUSL-1.1", 1),
+        "tools[1](id=terraform).license_history[1].license",
+        "expected 'MPL-2.0': the last period is the tool's current `license`",
+    ),
+    (
+        "history starts before the first release",
+        ("{license: MPL-2.0, since: 2014}", "{license: MPL-2.0, since: 2012}"),
+        ("since: 2012", 1),
+        "tools[1](id=terraform).license_history[0].since",
+        "expected 2014 or later: the tool's first release was in 2014",
+    ),
+    (
+        "licence change without a source",
+        (
+            "        since: 2023\n        source: {url: https://www.hashicorp.com/license-faq, checked: 2026-11-30}\n",
+            "        since: 2023\n",
+        ),
+        ("- license: BUSL-1.1", 1),
+        "tools[1](id=terraform).license_history[1]",
+        "a licence change needs a `source` (url and checked date) showing the move to 'BUSL-1.1'",
+    ),
 ]
 
 

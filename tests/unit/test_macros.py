@@ -9,8 +9,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import macros
-from tests.support.sites import FIXTURES
 from macros import render
+from tests.support.sites import FIXTURES
 
 FIXTURE = FIXTURES / "ecosystem.yml"
 
@@ -53,7 +53,15 @@ def test_macros_render_the_loaded_data(env: FakeEnv) -> None:
     assert env.macros["language_matchup"]("java").count("Java has more enterprise features") == 1
 
 
-@pytest.mark.parametrize(("url", "href"), [("", "data/ecosystem.yml"), ("real-world/", "../data/ecosystem.yml"), ("a/b/", "../../data/ecosystem.yml"), ("real-world/index.html", "../data/ecosystem.yml")])
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("", "data/ecosystem.yml"),
+        ("real-world/", "../data/ecosystem.yml"),
+        ("a/b/", "../../data/ecosystem.yml"),
+        ("real-world/index.html", "../data/ecosystem.yml"),
+    ],
+)
 def test_download_links_are_relative_to_the_current_page(env: FakeEnv, url: str, href: str) -> None:
     """With directory URLs or .html files, links climb to the site root from the page's folder."""
     env.page = SimpleNamespace(url=url)
@@ -84,7 +92,7 @@ def test_source_checked_in_the_future_stops_the_build(tmp_path: Path) -> None:
 def test_missing_data_file_is_an_error(tmp_path: Path) -> None:
     """No data file means no tables: the build stops and says which file it wanted."""
     (tmp_path / "docs").mkdir()
-    with pytest.raises(PluginError, match="ecosystem.yml: the ecosystem data file is missing"):
+    with pytest.raises(PluginError, match=r"ecosystem\.yml: the ecosystem data file is missing"):
         macros.define_env(FakeEnv(tmp_path))
 
 

@@ -6,7 +6,7 @@ from macros.protect import protect_code, restore_code
 
 # Each case: Markdown in, and a piece of it that must not be visible to Jinja after sealing.
 SEALED_CASES = [
-    ("fenced go", "```go\nt.Parse(\"{{ .Name }}\")\n```\n", "{{ .Name }}"),
+    ("fenced go", '```go\nt.Parse("{{ .Name }}")\n```\n', "{{ .Name }}"),
     ("tilde fence", "~~~go\nm := [][]int{{1, 2}}\n~~~\n", "{{1, 2}}"),
     ("longer fence holds shorter", "````md\n```go\n{{ x }}\n```\n{{ y }}\n````\n", "{{ y }}"),
     ("fence in a tab", '=== "Go"\n\n    ```go\n    {{ .Name }}\n    ```\n', "{{ .Name }}"),

@@ -1,15 +1,13 @@
 """Pure render functions: accessible structure, escaping, anchors and clear errors for bad arguments."""
 
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.sites import FIXTURES
 from macros import render
 from macros.loader import load_ecosystem, parse_ecosystem
 from macros.render.downloads import as_csv, export_files, export_tables
 from macros.render.tables import license_text, source_link
+from tests.support.sites import FIXTURES
 
 FIXTURE = FIXTURES / "ecosystem.yml"
 ECO = load_ecosystem(FIXTURE)
@@ -64,7 +62,7 @@ def test_tables_carry_what_tables_js_sorts_and_filters_by(make, table_id: str) -
     for row in table.tbody.find_all("tr"):
         cells = row.find_all(["th", "td"], recursive=False)
         assert len(cells) == len(headers)
-        for th, cell in zip(headers, cells):
+        for th, cell in zip(headers, cells, strict=True):
             if th["data-kind"] == "number":
                 float(cell.get("data-sort") or cell.get_text(strip=True))
 
@@ -120,7 +118,7 @@ def test_industry_matrix_links_companies() -> None:
     [
         (lambda: render.tool_matrix(ECO, tools=["nope"]), "unknown tool id 'nope'; expected one of: kubernetes"),
         (lambda: render.tool_matrix(ECO, category="nope"), "unknown category id 'nope'; expected one of: orchestration"),
-        (lambda: render.tool_matrix(ECO, by="licence"), "expected by=\"category\""),
+        (lambda: render.tool_matrix(ECO, by="licence"), 'expected by="category"'),
         (lambda: render.language_comparison(ECO, languages=["rust"]), "unknown language id 'rust'"),
         (lambda: render.language_matchup(ECO, "python"), "no matchup against 'python'; expected one of: java"),
     ],
@@ -211,9 +209,13 @@ def test_fork_host_and_owner_are_named_with_their_sources() -> None:
 
 def test_unverified_facts_are_marked() -> None:
     """A fact listed under `unverified` is shown with a visible mark, not silently as fact."""
-    eco = parse_ecosystem(FIXTURE.read_text(encoding="utf-8").replace(
-        "    source: {url: https://kubernetes.io/docs/concepts/overview/, checked: 2025-06-01}\n",
-        "    source: {url: https://kubernetes.io/docs/concepts/overview/, checked: 2025-06-01}\n    unverified: [first_release]\n"), file="f.yml")
+    eco = parse_ecosystem(
+        FIXTURE.read_text(encoding="utf-8").replace(
+            "    source: {url: https://kubernetes.io/docs/concepts/overview/, checked: 2025-06-01}\n",
+            "    source: {url: https://kubernetes.io/docs/concepts/overview/, checked: 2025-06-01}\n    unverified: [first_release]\n",
+        ),
+        file="f.yml",
+    )
     cells = tool_row(render.tool_matrix(eco), "kubernetes").find_all("td")
     assert cells[3].get_text(" ", strip=True) == "2014 (unverified)"
     assert cells[3]["data-sort"] == "2014"
