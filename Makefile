@@ -63,8 +63,9 @@ endif
 test: $(STAMP) $(NPM_STAMP) check ## Run make check, then the whole test suite (tests/, in layers)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Two workers, one file each at a time: the Go examples compile on one core while the site tests use the other.
-PYTEST_ARGS ?= -n 2 --dist loadfile
+# Two workers: the Go checks (one xdist group, as they share a build cache) compile on one core while the
+# other tests, spread one by one, use the other.
+PYTEST_ARGS ?= -n 2 --dist loadgroup
 
 # The checks build into their own folder, so they never touch site/.
 CHECK_SITE := .cache/check-site

@@ -86,19 +86,19 @@ def variants() -> dict[str, dict[str, object]]:
     }
 
 
-def time_builds(runs: int) -> dict[str, list[float]]:
+def time_builds(runs: int, *, warm_up: bool = True) -> dict[str, list[float]]:
     """Seconds per build for each variant, in this process, interleaved so machine load hits all alike.
 
-    One untimed round first: the first build in a process also pays for imports, which a rebuild under
-    `mkdocs serve` never does.
+    With `warm_up`, one untimed round first: the first build in a process also pays for imports, which a
+    rebuild under `mkdocs serve` never does.
     """
     builds = variants()
     times: dict[str, list[float]] = {name: [] for name in builds}
     with tempfile.TemporaryDirectory() as tmp:
-        for round_number in range(runs + 1):
+        for round_number in range(runs + warm_up):
             for name, overrides in builds.items():
                 elapsed = timed_build(Path(tmp) / name, **overrides)
-                if round_number:
+                if round_number >= warm_up:
                     times[name].append(elapsed)
     return times
 

@@ -15,6 +15,9 @@ import pytest
 from tests.support.examples import EXAMPLES_DIR, README, README_ROW
 from tools.project import REPO as PROJECT_ROOT
 
+# One xdist worker runs every Go check in turn: they share one build cache, which two go commands at once would fill twice.
+pytestmark = pytest.mark.xdist_group("go")
+
 CACHE_DIR = PROJECT_ROOT / ".cache"  # git-ignored
 MODULE_PATH = "gobackend.example/examples"
 # The Go release go.mod names: one the Go team still supports (the two newest
