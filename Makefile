@@ -34,7 +34,7 @@ export GOFLAGS := -mod=mod
 export GOCACHE := $(CURDIR)/.cache/go-build
 export GOPATH := $(CURDIR)/.cache/go
 
-.PHONY: help serve build test clean lock schema bench offline audit check review
+.PHONY: help serve build test examples clean lock schema bench offline audit check review
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -60,12 +60,14 @@ else
 	$(MKDOCS) build --strict --clean --site-dir site
 endif
 
-test: $(STAMP) $(NPM_STAMP) check ## Run make check, then the whole test suite (tests/, in layers)
+test: $(STAMP) $(NPM_STAMP) check examples ## Run make check and make examples, then the whole test suite (tests/, in layers)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Two workers: the Go checks (one xdist group, as they share a build cache) compile on one core while the
-# other tests, spread one by one, use the other.
-PYTEST_ARGS ?= -n 2 --dist loadgroup
+examples: $(STAMP) ## gofmt, go vet and go test -race over the Go examples in docs/examples (tools/go_examples.py)
+	$(BIN)/python -m tools.go_examples
+
+# Two workers, a test file each at a time.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 # The checks build into their own folder, so they never touch site/.
 CHECK_SITE := .cache/check-site

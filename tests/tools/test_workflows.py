@@ -133,11 +133,12 @@ def _make_dry_run(*args: str) -> list[str]:
 
 
 def test_make_test_runs_the_checks_before_the_suite() -> None:
-    """`make test` runs `make check` first, so CI and contributors get the fast failures first."""
+    """`make test` runs `make check` and the Go checks (`make examples`) before the suite."""
     lines = _make_dry_run("test")
     checks = next(index for index, line in enumerate(lines) if "-m tools.check" in line)
+    examples = next(index for index, line in enumerate(lines) if "-m tools.go_examples" in line)
     pytest_run = next(index for index, line in enumerate(lines) if "/pytest " in line or line.endswith("/pytest"))
-    assert checks < pytest_run
+    assert checks < pytest_run and examples < pytest_run
     assert "--site-dir .cache/check-site" in lines[checks]
 
 

