@@ -21,7 +21,6 @@ import argparse
 import json
 import logging
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from tools.bench import _TagTolerantLoader, variants
-from tools.project import CHROMIUM, CHROMIUM_ARGS, CONFIG, NODE_MODULES, REPO, launch_chromium, serve, strict_build
+from tools.project import CHROMIUM, CHROMIUM_ARGS, CONFIG, NODE_MODULES, REPO, free_port, launch_chromium, serve, strict_build
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
@@ -199,12 +198,6 @@ def format_report(checks: list[Check], notes: list[str] = ()) -> str:
     lines.extend(notes)
     lines.append(f"{len(checks)} checks, {missed} missed" if missed else f"{len(checks)} checks, every target met or within its floor")
     return "\n".join(lines)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 # -- Measuring in Chromium ------------------------------------------------------------------
