@@ -10,23 +10,10 @@ from mkdocs.exceptions import PluginError
 
 import macros
 from macros import render
+from tests.support.macros_env import FakeEnv
 from tests.support.sites import FIXTURES
 
 FIXTURE = FIXTURES / "ecosystem.yml"
-
-
-class FakeEnv:
-    """Just enough of mkdocs-macros' env: config, a macro registry and the current page."""
-
-    def __init__(self, project: Path):
-        self.conf = {"docs_dir": str(project / "docs"), "config_file_path": str(project / "mkdocs.yml"), "site_dir": str(project / "site")}
-        self.macros: dict[str, object] = {}
-        self.page = SimpleNamespace(url="")
-        self.markdown = ""
-
-    def macro(self, function):
-        self.macros[function.__name__] = function
-        return function
 
 
 @pytest.fixture

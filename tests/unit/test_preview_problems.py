@@ -3,7 +3,6 @@
 import logging
 import shutil
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,6 +11,7 @@ from mkdocs.exceptions import PluginError
 import macros
 from macros import preview
 from macros.loader import Problem
+from tests.support.macros_env import FakeEnv
 from tests.support.sites import FIXTURES
 
 PROBLEMS = [
@@ -46,25 +46,6 @@ def test_problems_view_is_one_block_of_html() -> None:
     """A single line of raw HTML ending in a newline, so Markdown passes it through as one block."""
     html = preview.problems_view(PROBLEMS)
     assert html.startswith("<div ") and html.endswith("</div>\n") and html.count("\n") == 1
-
-
-class FakeEnv:
-    """Just enough of mkdocs-macros' env for define_env and the page hooks."""
-
-    def __init__(self, project: Path, *, previewing: bool):
-        self.conf = {
-            "docs_dir": str(project / "docs"),
-            "config_file_path": str(project / "mkdocs.yml"),
-            "site_dir": str(project / "site"),
-            "extra": {"preview": True} if previewing else {},
-        }
-        self.macros: dict[str, object] = {}
-        self.page = SimpleNamespace(url="")
-        self.markdown = ""
-
-    def macro(self, function):
-        self.macros[function.__name__] = function
-        return function
 
 
 def _broken_project(tmp_path: Path) -> Path:
