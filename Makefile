@@ -95,7 +95,7 @@ offline: $(STAMP) $(NPM_STAMP) ## Zip the site for reading without a server into
 CHROME_PATH ?= /usr/bin/chromium
 AUDIT_PRESET ?= desktop
 
-audit: $(STAMP) $(NPM_STAMP) ## Report axe, Lighthouse and page weight of the site served on loopback (tools/audit.py)
+audit: $(STAMP) $(NPM_STAMP) ## Report axe, Lighthouse and page weight, ours beside plain Material, served on loopback (tools/audit.py)
 	CHROME_PATH=$(CHROME_PATH) $(BIN)/python -m tools.audit --preset $(AUDIT_PRESET)
 
 schema: $(STAMP) ## Regenerate the data file's JSON Schema from macros/model.py (tools/schema.py)
