@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import types
 import typing
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from .model import Ecosystem, Loc, Source, license_history_problems, reference_problems
+from .model import ECOSYSTEM, Ecosystem, Loc, Source, license_history_problems, reference_problems
 
 # libyaml's parser is an order of magnitude faster; both give the same nodes and line marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -21,7 +21,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 DATA_FILE = "data/ecosystem.yml"
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Problem:
     """One thing wrong in the data file, located as precisely as the YAML allows."""
 
@@ -50,7 +50,7 @@ def load_ecosystem(path: Path, *, display_name: str | None = None, today: dateti
     return parse_ecosystem(path.read_text(encoding="utf-8"), file=name, today=today)
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class SourceAt:
     """One source of the data file and where it sits, so a report can send the editor to its `checked` line."""
 
@@ -77,7 +77,7 @@ def parse_ecosystem(text: str, *, file: str, today: datetime.date | None = None)
         found = "an empty file" if data is None else f"a {type(data).__name__}"
         raise EcosystemError([Problem(file, 1, "", f"expected a mapping of collections (criteria, languages, tools, ...), got {found}")])
     try:
-        eco, details = Ecosystem.model_validate(data, context={"today": today}), []
+        eco, details = ECOSYSTEM.validate_python(data, context={"today": today}), []
     except ValidationError as error:
         eco, details = None, error.errors()
     # References are checked on the plain data, so they are reported together with every other mistake.
@@ -91,15 +91,15 @@ def parse_ecosystem(text: str, *, file: str, today: datetime.date | None = None)
     return eco
 
 
-@dataclass
+@dataclasses.dataclass
 class _Read:
     """What one pass over the YAML gives: plain data, the problems YAML itself shows, and (on request) the line map."""
 
     data: object = None
-    problems: list[Problem] = field(default_factory=list)
-    lines: dict[Loc, int] = field(default_factory=dict)  # field path -> line of its key or list item
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    lines: dict[Loc, int] = dataclasses.field(default_factory=dict)  # field path -> line of its key or list item
     syntax_error: bool = False
-    duplicate_locs: list[Loc] = field(default_factory=list)  # the field path of each duplicate key, in order
+    duplicate_locs: list[Loc] = dataclasses.field(default_factory=list)  # the field path of each duplicate key, in order
 
 
 def _read(text: str, file: str, *, with_lines: bool) -> _Read:
@@ -171,7 +171,8 @@ def _read(text: str, file: str, *, with_lines: bool) -> _Read:
     duplicates = iter(read.duplicate_locs)
     if with_lines:
         read.problems = [
-            replace(problem, path=_dotted(next(duplicates), read.data)) if not problem.path else problem for problem in read.problems
+            dataclasses.replace(problem, path=_dotted(next(duplicates), read.data)) if not problem.path else problem
+            for problem in read.problems
         ]
     return read
 
@@ -218,13 +219,15 @@ def _set(frame: list, value: object, read: _Read, file: str, with_lines: bool) -
 def _problem_from(detail: dict, data: object, lines: dict[Loc, int], file: str) -> Problem:
     loc: Loc = tuple(detail["loc"])
     kind = detail["type"]
-    if kind == "extra_forbidden":
+    if kind == "unexpected_keyword_argument":  # how a record with extra="forbid" names a key it does not have
         allowed = _allowed_keys(loc[:-1])
         hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
         message = f"unknown key {loc[-1]!r}{suggestion} Allowed keys: {', '.join(allowed)}"
     elif kind == "missing":
         message = "required field is missing"
+    elif kind == "dataclass_type":  # worded as it was for models, which contributors and the tests know
+        message = f"Input should be a valid dictionary or instance of {detail['ctx']['class_name']} (got {detail['input']!r})"
     elif kind == "value_error":
         message = str(detail["ctx"]["error"])
     else:
@@ -257,19 +260,19 @@ def _dotted(loc: Loc, data: object) -> str:
 
 
 def _allowed_keys(loc: Loc) -> list[str]:
-    """Field names of the model that sits at `loc` in the Ecosystem tree."""
+    """Field names of the record that sits at `loc` in the Ecosystem tree."""
     node: object = Ecosystem
     for part in loc:
-        if _is_model(node) and isinstance(part, str):
-            field = node.model_fields.get(part)
-            node = _unwrap(field.annotation) if field else None
+        if _is_record(node) and isinstance(part, str):
+            annotation = typing.get_type_hints(node).get(part)
+            node = _unwrap(annotation) if annotation else None
         else:
             node = _element_type(node)
-    return list(node.model_fields) if _is_model(node) else []
+    return [item.name for item in dataclasses.fields(node)] if _is_record(node) else []
 
 
-def _is_model(node: object) -> bool:
-    return isinstance(node, type) and issubclass(node, BaseModel)
+def _is_record(node: object) -> bool:
+    return isinstance(node, type) and dataclasses.is_dataclass(node)
 
 
 def _unwrap(annotation: object) -> object:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
+from collections.abc import Collection
 
 from ..model import Ecosystem, Source, Tool
 from .html import text
@@ -21,8 +23,13 @@ def _source(source: Source | None, prefix: str = "source") -> dict[str, object]:
     return {f"{prefix}_url": source.url if source else None, f"{prefix}_checked": source.checked.isoformat() if source else None}
 
 
+def _fields(record: object, *, exclude: Collection[str] = ()) -> dict[str, object]:
+    """A record's own fields in declaration order, as the start of a row; nested records are flattened by the caller."""
+    return {item.name: getattr(record, item.name) for item in dataclasses.fields(record) if item.name not in exclude}
+
+
 def _tool_row(tool: Tool) -> dict[str, object]:
-    row = tool.model_dump(exclude={"owned_by", "hosted_by", "license_history", "successors", "source", "unverified"})
+    row = _fields(tool, exclude={"owned_by", "hosted_by", "license_history", "successors", "source", "unverified"})
     affiliations = {
         key: f"{item.name}{f' since {item.since}' if item.since else ''}" if item else None
         for key, item in (("owned_by", tool.owned_by), ("hosted_by", tool.hosted_by))
@@ -58,18 +65,17 @@ def export_tables(eco: Ecosystem) -> dict[str, list[dict[str, object]]]:
         ],
         "tools": [_tool_row(tool) for tool in eco.tools],
         "companies": [
-            company.model_dump(exclude={"source"})
+            _fields(company, exclude={"source"})
             | {"industries": "; ".join(company.industries), "uses": "; ".join(company.uses)}
             | _source(company.source)
             for company in eco.companies
         ],
-        "industries": [item.model_dump() | {"examples": "; ".join(item.examples)} for item in eco.industries],
+        "industries": [_fields(item) | {"examples": "; ".join(item.examples)} for item in eco.industries],
         "databases": [
-            item.model_dump(exclude={"source"}) | {"use_cases": "; ".join(item.use_cases)} | _source(item.source) for item in eco.databases
+            _fields(item, exclude={"source"}) | {"use_cases": "; ".join(item.use_cases)} | _source(item.source) for item in eco.databases
         ],
         "architectures": [
-            item.model_dump() | {"advantages": "; ".join(item.advantages), "use_cases": "; ".join(item.use_cases)}
-            for item in eco.architectures
+            _fields(item) | {"advantages": "; ".join(item.advantages), "use_cases": "; ".join(item.use_cases)} for item in eco.architectures
         ],
     }
 
