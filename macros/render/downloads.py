@@ -14,6 +14,8 @@ from .html import text
 DATA_FILE = "data/ecosystem.yml"
 SCHEMA_FILE = "data/ecosystem.schema.json"
 EXPORT_DIR = "data/exports"
+# The tables export_tables builds, in its order: the download links need only the names, not the rows.
+EXPORTS = ("languages", "tools", "companies", "industries", "databases", "architectures")
 # Spreadsheet programs run cells that start with these characters as formulas.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -106,13 +108,13 @@ def export_files(eco: Ecosystem) -> dict[str, str]:
     return files
 
 
-def data_downloads(eco: Ecosystem, *, base: str) -> str:
+def data_downloads(*, base: str) -> str:
     """Links to the data file, its schema and every export; `base` is the page's relative path to the site root."""
     items = [
         f'<li><a href="{text(base + DATA_FILE)}" download><code>ecosystem.yml</code></a>: the source data, edited by pull request</li>',
         f'<li><a href="{text(base + SCHEMA_FILE)}" download><code>ecosystem.schema.json</code></a>: its JSON Schema, for editors and validators</li>',
     ]
-    for name in export_tables(eco):
+    for name in EXPORTS:
         csv_href, json_href = (text(f"{base}{EXPORT_DIR}/{name}.{ext}") for ext in ("csv", "json"))
         items.append(f'<li>{text(name.capitalize())}: <a href="{csv_href}" download>CSV</a> · <a href="{json_href}" download>JSON</a></li>')
     return '<ul class="gfbs-downloads">' + "".join(items) + "</ul>"
