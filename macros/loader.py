@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import difflib
 import types
 import typing
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -21,7 +21,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 DATA_FILE = "data/ecosystem.yml"
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong in the data file, located as precisely as the YAML allows."""
 
@@ -50,7 +50,7 @@ def load_ecosystem(path: Path, *, display_name: str | None = None, today: dateti
     return parse_ecosystem(path.read_text(encoding="utf-8"), file=name, today=today)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclass(frozen=True)
 class SourceAt:
     """One source of the data file and where it sits, so a report can send the editor to its `checked` line."""
 
@@ -91,15 +91,15 @@ def parse_ecosystem(text: str, *, file: str, today: datetime.date | None = None)
     return eco
 
 
-@dataclasses.dataclass
+@dataclass
 class _Read:
     """What one pass over the YAML gives: plain data, the problems YAML itself shows, and (on request) the line map."""
 
     data: object = None
-    problems: list[Problem] = dataclasses.field(default_factory=list)
-    lines: dict[Loc, int] = dataclasses.field(default_factory=dict)  # field path -> line of its key or list item
+    problems: list[Problem] = field(default_factory=list)
+    lines: dict[Loc, int] = field(default_factory=dict)  # field path -> line of its key or list item
     syntax_error: bool = False
-    duplicate_locs: list[Loc] = dataclasses.field(default_factory=list)  # the field path of each duplicate key, in order
+    duplicate_locs: list[Loc] = field(default_factory=list)  # the field path of each duplicate key, in order
 
 
 def _read(text: str, file: str, *, with_lines: bool) -> _Read:
@@ -171,8 +171,7 @@ def _read(text: str, file: str, *, with_lines: bool) -> _Read:
     duplicates = iter(read.duplicate_locs)
     if with_lines:
         read.problems = [
-            dataclasses.replace(problem, path=_dotted(next(duplicates), read.data)) if not problem.path else problem
-            for problem in read.problems
+            replace(problem, path=_dotted(next(duplicates), read.data)) if not problem.path else problem for problem in read.problems
         ]
     return read
 
@@ -268,11 +267,11 @@ def _allowed_keys(loc: Loc) -> list[str]:
             node = _unwrap(annotation) if annotation else None
         else:
             node = _element_type(node)
-    return [item.name for item in dataclasses.fields(node)] if _is_record(node) else []
+    return [item.name for item in fields(node)] if _is_record(node) else []
 
 
 def _is_record(node: object) -> bool:
-    return isinstance(node, type) and dataclasses.is_dataclass(node)
+    return isinstance(node, type) and is_dataclass(node)
 
 
 def _unwrap(annotation: object) -> object:
