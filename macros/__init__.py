@@ -82,7 +82,7 @@ def define_env(env) -> None:
 
     @env.macro
     def data_downloads():
-        return render.data_downloads(eco, base=site_root())
+        return render.data_downloads(base=site_root())
 
     @env.macro
     def diagram(name, caption):

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
 import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    TypeAdapter,
+    ValidationInfo,
+    WithJsonSchema,
+)
+from pydantic.dataclasses import dataclass
 
 FIRST_PLAUSIBLE_YEAR = 1970
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -44,12 +57,17 @@ def _not_in_future(value: datetime.date, info: ValidationInfo) -> datetime.date:
     return value
 
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-HttpsUrl = Annotated[str, AfterValidator(_https_only), WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https://\S+$"})]
+# Strict on every scalar rather than in the config: a strict config would make nested records refuse the
+# mappings they are read from, while here only "2014" for a year, 5 for a string and the like are refused.
+Id = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
+Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
+HttpsUrl = Annotated[
+    str, Strict(), AfterValidator(_https_only), WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https://\S+$"})
+]
 # The upper bound moves with the calendar; the schema states only the lower one, so it stays stable.
 Year = Annotated[
     int,
+    Strict(),
     Field(ge=FIRST_PLAUSIBLE_YEAR, le=datetime.date.today().year),
     WithJsonSchema({"type": "integer", "minimum": FIRST_PLAUSIBLE_YEAR}),
 ]
@@ -62,108 +80,126 @@ CheckedDate = Annotated[
 Level = Literal["strong", "moderate", "weak", "neutral"]
 
 
-class Entity(BaseModel):
-    """Base of every record: unknown keys are errors, types are not coerced, values never change."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Identified(Entity):
-    id: Id = Field(description="Stable identifier: lowercase words joined by hyphens; other entries refer to it.")
-    name: Text = Field(description="Display name.")
+# Every record: unknown keys are errors, values never change. Slotted dataclasses rather than BaseModel because
+# each record is then one object for the cyclic garbage collector instead of three, which at a thousand times
+# the data is most of the loading time.
+_record = dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+# pydantic orders the fields that set their own Field() ahead of the rest unless they say kw_only themselves;
+# saying it keeps the declaration order in the schema and in the order of validation errors.
+_field = functools.partial(Field, kw_only=True)
 
 
-class Source(Entity):
+@_record
+class Identified:
+    id: Id = _field(description="Stable identifier: lowercase words joined by hyphens; other entries refer to it.")
+    name: Text = _field(description="Display name.")
+
+
+@_record
+class Source:
     """Where a reader can confirm a fact, and the day someone last did."""
 
-    url: HttpsUrl = Field(description="Public page that states the facts, ideally the project's or company's own.")
-    checked: CheckedDate = Field(description="ISO date on which someone last read the page and found the facts still true.")
+    url: HttpsUrl = _field(description="Public page that states the facts, ideally the project's or company's own.")
+    checked: CheckedDate = _field(description="ISO date on which someone last read the page and found the facts still true.")
 
 
-class Rating(Entity):
-    value: Text = Field(description="Short value shown in the table cell.")
-    level: Level = Field(description="How well this serves a backend: drives the icon.")
-    note: Text | None = Field(default=None, description="Optional explanation shown under the value.")
-    source: Source | None = Field(
+@_record
+class Rating:
+    value: Text = _field(description="Short value shown in the table cell.")
+    level: Level = _field(description="How well this serves a backend: drives the icon.")
+    note: Text | None = _field(default=None, description="Optional explanation shown under the value.")
+    source: Source | None = _field(
         default=None, description="Evidence for a rating that is not common knowledge (a version, a date, a claim)."
     )
 
 
+@_record
 class Criterion(Identified):
     description: Text
 
 
+@_record
 class Language(Identified):
     homepage: HttpsUrl
     summary: Text
-    source: Source | None = Field(default=None, description="Evidence for the dates and facts in the summary.")
-    ratings: dict[Id, Rating] = Field(description="One rating per criterion id.")
+    source: Source | None = _field(default=None, description="Evidence for the dates and facts in the summary.")
+    ratings: dict[Id, Rating] = _field(description="One rating per criterion id.")
 
 
-class Matchup(Entity):
+@_record
+class Matchup:
     """A head-to-head summary of Go against one other language."""
 
-    against: Id = Field(description="Id of the other language.")
-    go_strengths: list[Text] = Field(min_length=1)
-    other_strengths: list[Text] = Field(min_length=1)
+    against: Id = _field(description="Id of the other language.")
+    go_strengths: list[Text] = _field(min_length=1)
+    other_strengths: list[Text] = _field(min_length=1)
 
 
+@_record
 class Category(Identified):
     description: Text
 
 
-class LicensePeriod(Entity):
+@_record
+class LicensePeriod:
     """One licence a project was released under, from a year on, until the next period starts."""
 
-    license: Text = Field(description="SPDX licence identifier.")
-    since: Year = Field(description="Year of the first release under this licence.")
-    source: Source | None = Field(default=None, description="Evidence for the change; required on every period after the first.")
+    license: Text = _field(description="SPDX licence identifier.")
+    since: Year = _field(description="Year of the first release under this licence.")
+    source: Source | None = _field(default=None, description="Evidence for the change; required on every period after the first.")
 
 
-class Affiliation(Entity):
+@_record
+class Affiliation:
     """A foundation that hosts a project, or a company that owns its maintainer: it can change while the maintainers stay."""
 
-    name: Text = Field(description="e.g. 'Cloud Native Computing Foundation (CNCF)' or 'IBM'.")
-    since: Year | None = Field(default=None, description="Year it began, where the source gives one.")
+    name: Text = _field(description="e.g. 'Cloud Native Computing Foundation (CNCF)' or 'IBM'.")
+    since: Year | None = _field(default=None, description="Year it began, where the source gives one.")
     source: Source
 
 
-class Successor(Entity):
+@_record
+class Successor:
     """A project that continues a tool under other terms or another owner, which a reader choosing the tool should know."""
 
     name: Text
-    relation: Literal["fork", "successor"] = Field(description="fork: a copy of the code developed separately; successor: its replacement.")
-    since: Year = Field(description="Year the fork or successor started.")
-    license: Text = Field(description="SPDX licence identifier.")
-    maintainer: Text = Field(description="Who develops it and, where one does, which foundation hosts it.")
+    relation: Literal["fork", "successor"] = _field(
+        description="fork: a copy of the code developed separately; successor: its replacement."
+    )
+    since: Year = _field(description="Year the fork or successor started.")
+    license: Text = _field(description="SPDX licence identifier.")
+    maintainer: Text = _field(description="Who develops it and, where one does, which foundation hosts it.")
     homepage: HttpsUrl
     source: Source
 
 
+@_record
 class Tool(Identified):
-    category: Id = Field(description="Id of a category.")
-    description: Text = Field(description="What it does, in one sentence.")
-    written_in: Id = Field(description="Id of a language.")
+    category: Id = _field(description="Id of a category.")
+    description: Text = _field(description="What it does, in one sentence.")
+    written_in: Id = _field(description="Id of a language.")
     first_release: Year
-    maintainer: Text = Field(
+    maintainer: Text = _field(
         description="Who develops it, as the project itself says, e.g. 'HashiCorp'; an owning company goes in owned_by."
     )
-    owned_by: Affiliation | None = Field(
+    owned_by: Affiliation | None = _field(
         default=None, description="The company that owns the maintainer, when that is not the maintainer itself."
     )
-    hosted_by: Affiliation | None = Field(
+    hosted_by: Affiliation | None = _field(
         default=None, description="The foundation that hosts the project, when that is not the maintainer."
     )
-    license: Text = Field(description="SPDX identifier of the licence of current releases.")
-    license_history: list[LicensePeriod] = Field(
+    license: Text = _field(description="SPDX identifier of the licence of current releases.")
+    license_history: list[LicensePeriod] = _field(
         default_factory=list,
         description="Only where the licence changed: every licence oldest first, the last one equal to `license`.",
     )
-    successors: list[Successor] = Field(default_factory=list, description="Forks and successors that matter to a reader choosing the tool.")
+    successors: list[Successor] = _field(
+        default_factory=list, description="Forks and successors that matter to a reader choosing the tool."
+    )
     homepage: HttpsUrl
     repository: HttpsUrl | None = None
-    source: Source = Field(description="Evidence for the first release, maintainer and licence.")
-    unverified: list[Literal["first_release", "maintainer", "license"]] = Field(
+    source: Source = _field(description="Evidence for the first release, maintainer and licence.")
+    unverified: list[Literal["first_release", "maintainer", "license"]] = _field(
         default_factory=list, description="Facts the source does not confirm yet; the tables mark them as unverified."
     )
 
@@ -173,46 +209,51 @@ class Tool(Identified):
         return [(periods[index].license, periods[index + 1].since) for index in reversed(range(len(periods) - 1))]
 
 
+@_record
 class Industry(Identified):
     description: Text
-    examples: list[Text] = Field(min_length=1, description="Typical Go workloads in this industry.")
+    examples: list[Text] = _field(min_length=1, description="Typical Go workloads in this industry.")
 
 
+@_record
 class Company(Identified):
-    industries: list[Id] = Field(min_length=1, description="Ids of industries.")
-    uses: list[Text] = Field(min_length=1, description="What the company builds with Go.")
+    industries: list[Id] = _field(min_length=1, description="Ids of industries.")
+    uses: list[Text] = _field(min_length=1, description="What the company builds with Go.")
     homepage: HttpsUrl
-    source: Source = Field(description="Public evidence of the company's Go use, ideally its own engineering writing.")
+    source: Source = _field(description="Public evidence of the company's Go use, ideally its own engineering writing.")
 
 
+@_record
 class Database(Identified):
     kind: Text
-    driver: Text = Field(description="Widely used Go driver (import path).")
+    driver: Text = _field(description="Widely used Go driver (import path).")
     driver_url: HttpsUrl
-    use_cases: list[Text] = Field(min_length=1)
+    use_cases: list[Text] = _field(min_length=1)
     homepage: HttpsUrl
-    source: Source = Field(description="Evidence for the driver: usually its own repository or documentation.")
+    source: Source = _field(description="Evidence for the driver: usually its own repository or documentation.")
 
 
+@_record
 class Architecture(Identified):
     description: Text
-    advantages: list[Text] = Field(min_length=1)
-    use_cases: list[Text] = Field(min_length=1)
-    go_fit: Text = Field(description="Why Go suits this style.")
+    advantages: list[Text] = _field(min_length=1)
+    use_cases: list[Text] = _field(min_length=1)
+    go_fit: Text = _field(description="Why Go suits this style.")
 
 
-class Ecosystem(Entity):
+@_record
+class Ecosystem:
     """The whole data file: every collection the handbook's tables are generated from."""
 
-    criteria: list[Criterion] = Field(min_length=1)
-    languages: list[Language] = Field(min_length=1)
-    matchups: list[Matchup] = Field(default_factory=list)
-    categories: list[Category] = Field(min_length=1)
-    tools: list[Tool] = Field(min_length=1)
-    industries: list[Industry] = Field(min_length=1)
-    companies: list[Company] = Field(min_length=1)
-    databases: list[Database] = Field(min_length=1)
-    architectures: list[Architecture] = Field(min_length=1)
+    criteria: list[Criterion] = _field(min_length=1)
+    languages: list[Language] = _field(min_length=1)
+    matchups: list[Matchup] = _field(default_factory=list)
+    categories: list[Category] = _field(min_length=1)
+    tools: list[Tool] = _field(min_length=1)
+    industries: list[Industry] = _field(min_length=1)
+    companies: list[Company] = _field(min_length=1)
+    databases: list[Database] = _field(min_length=1)
+    architectures: list[Architecture] = _field(min_length=1)
 
     def language(self, language_id: str) -> Language:
         return next(item for item in self.languages if item.id == language_id)
@@ -222,12 +263,16 @@ class Ecosystem(Entity):
         yield from _sources_in(self, ())
 
 
+# Validates parsed YAML into an Ecosystem and writes its JSON Schema; built once, as building compiles the validator.
+ECOSYSTEM = TypeAdapter(Ecosystem)
+
+
 def _sources_in(node: object, loc: Loc) -> Iterator[tuple[Loc, Source]]:
     if isinstance(node, Source):
         yield loc, node
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from _sources_in(getattr(node, name), (*loc, name))
+    elif dataclasses.is_dataclass(node):
+        for item in dataclasses.fields(node):
+            yield from _sources_in(getattr(node, item.name), (*loc, item.name))
     elif isinstance(node, list):
         for index, item in enumerate(node):
             yield from _sources_in(item, (*loc, index))

@@ -61,7 +61,7 @@ def render_everything(text: str) -> int:
         render.industry_matrix(eco),
         render.database_matrix(eco),
         render.architecture_comparison(eco),
-        render.data_downloads(eco, base=""),
+        render.data_downloads(base=""),
     ]
     return sum(map(len, pages))
 

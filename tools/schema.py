@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 
-from macros.model import Ecosystem
+from macros.model import ECOSYSTEM
 from tools.project import DATA
 
 SCHEMA_PATH = DATA.with_name("ecosystem.schema.json")
@@ -17,7 +17,7 @@ SCHEMA_PATH = DATA.with_name("ecosystem.schema.json")
 
 def ecosystem_schema() -> str:
     """The schema text exactly as committed: stable key order, trailing newline."""
-    schema = Ecosystem.model_json_schema()
+    schema = ECOSYSTEM.json_schema()
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Go for Backend Systems ecosystem data",

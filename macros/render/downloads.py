@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
+from collections.abc import Collection
 
 from ..model import Ecosystem, Source, Tool
 from .html import text
@@ -12,6 +14,8 @@ from .html import text
 DATA_FILE = "data/ecosystem.yml"
 SCHEMA_FILE = "data/ecosystem.schema.json"
 EXPORT_DIR = "data/exports"
+# The tables export_tables builds, in its order: the download links need only the names, not the rows.
+EXPORTS = ("languages", "tools", "companies", "industries", "databases", "architectures")
 # Spreadsheet programs run cells that start with these characters as formulas.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -21,8 +25,13 @@ def _source(source: Source | None, prefix: str = "source") -> dict[str, object]:
     return {f"{prefix}_url": source.url if source else None, f"{prefix}_checked": source.checked.isoformat() if source else None}
 
 
+def _fields(record: object, *, exclude: Collection[str] = ()) -> dict[str, object]:
+    """A record's own fields in declaration order, as the start of a row; nested records are flattened by the caller."""
+    return {item.name: getattr(record, item.name) for item in dataclasses.fields(record) if item.name not in exclude}
+
+
 def _tool_row(tool: Tool) -> dict[str, object]:
-    row = tool.model_dump(exclude={"owned_by", "hosted_by", "license_history", "successors", "source", "unverified"})
+    row = _fields(tool, exclude={"owned_by", "hosted_by", "license_history", "successors", "source", "unverified"})
     affiliations = {
         key: f"{item.name}{f' since {item.since}' if item.since else ''}" if item else None
         for key, item in (("owned_by", tool.owned_by), ("hosted_by", tool.hosted_by))
@@ -58,18 +67,17 @@ def export_tables(eco: Ecosystem) -> dict[str, list[dict[str, object]]]:
         ],
         "tools": [_tool_row(tool) for tool in eco.tools],
         "companies": [
-            company.model_dump(exclude={"source"})
+            _fields(company, exclude={"source"})
             | {"industries": "; ".join(company.industries), "uses": "; ".join(company.uses)}
             | _source(company.source)
             for company in eco.companies
         ],
-        "industries": [item.model_dump() | {"examples": "; ".join(item.examples)} for item in eco.industries],
+        "industries": [_fields(item) | {"examples": "; ".join(item.examples)} for item in eco.industries],
         "databases": [
-            item.model_dump(exclude={"source"}) | {"use_cases": "; ".join(item.use_cases)} | _source(item.source) for item in eco.databases
+            _fields(item, exclude={"source"}) | {"use_cases": "; ".join(item.use_cases)} | _source(item.source) for item in eco.databases
         ],
         "architectures": [
-            item.model_dump() | {"advantages": "; ".join(item.advantages), "use_cases": "; ".join(item.use_cases)}
-            for item in eco.architectures
+            _fields(item) | {"advantages": "; ".join(item.advantages), "use_cases": "; ".join(item.use_cases)} for item in eco.architectures
         ],
     }
 
@@ -100,13 +108,13 @@ def export_files(eco: Ecosystem) -> dict[str, str]:
     return files
 
 
-def data_downloads(eco: Ecosystem, *, base: str) -> str:
+def data_downloads(*, base: str) -> str:
     """Links to the data file, its schema and every export; `base` is the page's relative path to the site root."""
     items = [
         f'<li><a href="{text(base + DATA_FILE)}" download><code>ecosystem.yml</code></a>: the source data, edited by pull request</li>',
         f'<li><a href="{text(base + SCHEMA_FILE)}" download><code>ecosystem.schema.json</code></a>: its JSON Schema, for editors and validators</li>',
     ]
-    for name in export_tables(eco):
+    for name in EXPORTS:
         csv_href, json_href = (text(f"{base}{EXPORT_DIR}/{name}.{ext}") for ext in ("csv", "json"))
         items.append(f'<li>{text(name.capitalize())}: <a href="{csv_href}" download>CSV</a> · <a href="{json_href}" download>JSON</a></li>')
     return '<ul class="gfbs-downloads">' + "".join(items) + "</ul>"
