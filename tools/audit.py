@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.bench import _TagTolerantLoader, variants
+from tools.bench import _TagTolerantLoader
 from tools.project import CHROMIUM, CHROMIUM_ARGS, CONFIG, NODE_MODULES, REPO, free_port, launch_chromium, serve, strict_build
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -206,12 +206,15 @@ def format_report(checks: list[Check], notes: list[str] = ()) -> str:
 def plain_material() -> dict[str, object]:
     """The mkdocs.yml keys a plain Material build of the same pages replaces.
 
-    As `make bench` compares builds (tools/bench.py variants(): only the search plugin, no hooks), and for what the
-    reader receives also without our theme overrides, stylesheets and scripts: the pages Material alone would send.
+    The same pages means the same content: the macros still write the tables and figures, so both builds carry the
+    same rows and diagrams. Everything else of ours is left out: hooks, theme overrides, our stylesheets and scripts.
+    What is measured is what our pages add to what Material alone would send with that content.
     """
-    theme = dict(yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)["theme"])
+    settings = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
+    theme = dict(settings["theme"])
     theme.pop("custom_dir", None)
-    return variants()["plain"] | {"theme": theme, "extra_css": [], "extra_javascript": []}
+    content = [plugin for plugin in settings["plugins"] if plugin == "search" or (isinstance(plugin, dict) and "macros" in plugin)]
+    return {"plugins": content, "hooks": [], "theme": theme, "extra_css": [], "extra_javascript": []}
 
 
 def build(site: Path, site_url: str, **overrides: object) -> None:

@@ -178,9 +178,10 @@ def test_comparison_table_shows_both_and_the_difference() -> None:
     assert lines[4].split()[-6:] == ["10.0", "KiB", "9.0", "KiB", "+1.0", "KiB"]
 
 
-def test_plain_material_drops_our_plugins_hooks_overrides_and_assets() -> None:
-    """The baseline is Material alone: search only, no hooks, no custom_dir, no extra CSS or JavaScript."""
+def test_plain_material_keeps_the_content_and_drops_our_hooks_overrides_and_assets() -> None:
+    """The baseline is Material alone with the same content: search and the macros, no hooks, no custom_dir, no CSS or JavaScript of ours."""
     keys = plain_material()
-    assert keys["plugins"] == ["search"] and keys["hooks"] == []
+    assert [next(iter(plugin)) if isinstance(plugin, dict) else plugin for plugin in keys["plugins"]] == ["search", "macros"]
+    assert keys["hooks"] == []
     assert keys["extra_css"] == [] and keys["extra_javascript"] == []
     assert keys["theme"]["name"] == "material" and "custom_dir" not in keys["theme"]
