@@ -6,7 +6,8 @@ import datetime
 import difflib
 import types
 import typing
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 
 import yaml
@@ -39,9 +40,13 @@ class EcosystemError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        count = len(problems)
-        heading = f"{problems[0].file}: {count} problem{'s' if count != 1 else ''} in the ecosystem data"
-        super().__init__("\n".join([heading, *(f"  {problem}" for problem in problems)]))
+        super().__init__("\n".join([problems_heading(problems), *(f"  {problem}" for problem in problems)]))
+
+
+def problems_heading(problems: Sequence[Problem]) -> str:
+    """The line that opens every report of the data file's problems, in the terminal and in the preview."""
+    count = len(problems)
+    return f"{problems[0].file}: {count} problem{'s' if count != 1 else ''} in the ecosystem data"
 
 
 def load_ecosystem(path: Path, *, display_name: str | None = None, today: datetime.date | None = None) -> Ecosystem:
@@ -99,7 +104,7 @@ class _Read:
     problems: list[Problem] = field(default_factory=list)
     lines: dict[Loc, int] = field(default_factory=dict)  # field path -> line of its key or list item
     syntax_error: bool = False
-    duplicate_locs: list[Loc] = field(default_factory=list)  # the field path of each duplicate key, in order
+    duplicates: list[tuple[Loc, int]] = field(default_factory=list)  # each repeated key's field path and line
 
 
 def _read(text: str, file: str, *, with_lines: bool) -> _Read:
@@ -134,7 +139,7 @@ def _read(text: str, file: str, *, with_lines: bool) -> _Read:
                 if stack and type(stack[-1][0]) is list:
                     stack[-1][0].append(value)
                 elif stack:
-                    _set(stack[-1], value, read, file, with_lines)
+                    _set(stack[-1], value, read)
                 else:
                     read.data = value
                 continue
@@ -159,7 +164,7 @@ def _read(text: str, file: str, *, with_lines: bool) -> _Read:
                 if with_lines:
                     read.lines[(*stack[-1][1], value)] = event.start_mark.line + 1
             else:
-                _set(stack[-1], value, read, file, with_lines)
+                _set(stack[-1], value, read)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
@@ -168,10 +173,10 @@ def _read(text: str, file: str, *, with_lines: bool) -> _Read:
         read.syntax_error = True
     finally:
         loader.dispose()
-    duplicates = iter(read.duplicate_locs)
-    if with_lines:
+    if not read.syntax_error:  # paths name the entry's id, so they are written once the data is whole
         read.problems = [
-            replace(problem, path=_dotted(next(duplicates), read.data)) if not problem.path else problem for problem in read.problems
+            Problem(file, line, _dotted(loc, read.data) if with_lines else str(loc[-1]), f"duplicate key {loc[-1]!r}")
+            for loc, line in read.duplicates
         ]
     return read
 
@@ -205,12 +210,11 @@ def _item_line(parent: list, event: yaml.Event) -> int:
     return event.start_mark.line + 1 if type(parent[0]) is list else parent[3]
 
 
-def _set(frame: list, value: object, read: _Read, file: str, with_lines: bool) -> None:
+def _set(frame: list, value: object, read: _Read) -> None:
     """Store a mapping's value under its waiting key; a key given twice is a problem (the last value is kept)."""
     mapping, loc, key, line = frame
-    if key in mapping:  # named by its path once the data is whole (read_paths), when there is a line map
-        read.problems.append(Problem(file, line, str(key) if not with_lines else "", f"duplicate key {key!r}"))
-        read.duplicate_locs.append((*loc, key))
+    if key in mapping:
+        read.duplicates.append(((*loc, key), line))
     mapping[key] = value
     frame[2] = _NO_KEY
 

@@ -12,7 +12,7 @@ import html
 import logging
 from collections.abc import Sequence
 
-from .loader import Problem
+from .loader import Problem, problems_heading
 
 log = logging.getLogger("mkdocs.plugins.gfbs.preview")
 
@@ -24,9 +24,7 @@ def previewing(conf) -> bool:
 
 def problems_view(problems: Sequence[Problem]) -> str:
     """Every problem (file:line, field, reason) as a Material "failure" admonition; all text escaped."""
-    count = len(problems)
-    file = problems[0].file if problems else "the data file"
-    title = f"{file}: {count} problem{'s' if count != 1 else ''} in the ecosystem data"
+    title = problems_heading(problems)
     items = "".join(
         f"<li><code>{html.escape(f'{problem.file}:{problem.line}')}</code> "
         f"<code>{html.escape(problem.path or '(file)')}</code>: {html.escape(problem.message)}</li>"
