@@ -28,10 +28,18 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from tools.bench import _TagTolerantLoader
-from tools.project import CHROMIUM, CHROMIUM_ARGS, CONFIG, NODE_MODULES, REPO, free_port, launch_chromium, serve, strict_build
+from tools.project import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CONFIG,
+    NODE_MODULES,
+    REPO,
+    config_as_written,
+    free_port,
+    launch_chromium,
+    serve,
+    strict_build,
+)
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
@@ -210,7 +218,7 @@ def plain_material() -> dict[str, object]:
     same rows and diagrams. Everything else of ours is left out: hooks, theme overrides, our stylesheets and scripts.
     What is measured is what our pages add to what Material alone would send with that content.
     """
-    settings = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
+    settings = config_as_written()
     theme = dict(settings["theme"])
     theme.pop("custom_dir", None)
     content = [plugin for plugin in settings["plugins"] if plugin == "search" or (isinstance(plugin, dict) and "macros" in plugin)]

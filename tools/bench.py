@@ -17,7 +17,7 @@ import yaml
 
 from macros import render
 from macros.loader import parse_ecosystem
-from tools.project import CONFIG, DATA, strict_build
+from tools.project import CONFIG, DATA, config_as_written, strict_build
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 BUILD_RATIO_TARGET = 1.3
@@ -66,17 +66,9 @@ def render_everything(text: str) -> int:
     return sum(map(len, pages))
 
 
-class _TagTolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plugin list, treating MkDocs' own tags (!ENV, !relative, !!python/name) as plain values."""
-
-
-_TagTolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TagTolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def variants() -> dict[str, dict[str, object]]:
     """The builds compared: name -> the mkdocs.yml keys each replaces (none for the full build)."""
-    hooks = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)["hooks"]
+    hooks = config_as_written()["hooks"]
     return {
         "full": {},
         # Everything but the whole-handbook print page, to show what that one page costs.
@@ -138,8 +130,13 @@ def main() -> int:
     fast = "ok" if added < ADDED_SECONDS_TARGET else "MISSED"
     print(f"1000x data adds {added:.2f} s (target < {ADDED_SECONDS_TARGET} s) {fast}")
     failures += [name for name, status in (("scaling", linear), ("1000x time", fast)) if status != "ok"]
-    if failures:
-        print(f"\nTargets missed: {', '.join(failures)}")
+    return exit_status(failures)
+
+
+def exit_status(missed: list[str]) -> int:
+    """Name the missed targets last, where a reader of the output looks; 1 if any was missed."""
+    if missed:
+        print(f"\nTargets missed: {', '.join(missed)}")
         return 1
     return 0
 

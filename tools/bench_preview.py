@@ -18,6 +18,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from tools.bench import exit_status
+from tools.check import load_project
 from tools.project import CONFIG, REPO, fetch, mkdocs_serve
 
 PAGE_TARGET = 1.0  # seconds, a page edit
@@ -41,10 +43,8 @@ def copy_project(into: Path) -> Path:
 
 
 def page_url(root: str, source: str) -> str:
-    """The served URL of a docs/ page with directory URLs: `a/b.md` -> `<root>a/b/`, `a/index.md` -> `<root>a/`."""
-    path = source.removesuffix(".md")
-    path = path.removesuffix("index") if path.endswith("index") else path + "/"
-    return root + path
+    """The served URL of a docs/ page: where the build writes it, as `make check` knows it, minus `index.html`."""
+    return root + load_project(CONFIG).built_page(source).removesuffix("index.html")
 
 
 def time_until_served(url: str, done: Callable[[str], bool], file: Path, text: str, *, timeout: float = 30) -> float:
@@ -106,10 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  broken data file: problems on the page after {broken:.2f} s, page back {mended:.2f} s after the fix {shown}")
     if shown != "ok":
         missed.append("broken data preview")
-    if missed:
-        print(f"\nTargets missed: {', '.join(missed)}")
-        return 1
-    return 0
+    return exit_status(missed)
 
 
 if __name__ == "__main__":

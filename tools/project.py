@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from macros import DATA_FILE
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,6 +42,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 # Material's end-of-life banner is known; every build here runs without it.
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+class _TagTolerantLoader(yaml.SafeLoader):
+    """Reads a MkDocs configuration as data, taking MkDocs' own tags (!ENV, !relative, !!python/name) as None."""
+
+
+_TagTolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TagTolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def config_as_written(config: Path = CONFIG) -> dict:
+    """`config` as its YAML says, before MkDocs validates it: lists of plugins and hooks as written, to vary them."""
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
 
 
 # -- Building -------------------------------------------------------------------------------------------------
