@@ -56,9 +56,14 @@ def page_key(url: str) -> str:
     return stem if stem and stem != "index" else "index"
 
 
+def _folder(page_url: str) -> str:
+    """The folder a page's relative links start from: the URL itself for "a/b/", its parent for "a/b.html"."""
+    return page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+
+
 def _resolve(url: str, base: str) -> str:
     """`url` relative to the page at `base`, as a path from the site root ("" for the root)."""
-    folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    folder = _folder(base)
     joined = posixpath.normpath(posixpath.join(folder, url)) if url else folder.rstrip("/")
     joined = "" if joined == "." else joined
     return joined + "/" if url.endswith("/") and joined else joined
@@ -66,7 +71,7 @@ def _resolve(url: str, base: str) -> str:
 
 def _relative(path: str, base: str) -> str:
     """The site-root path `path` as seen from the page at `base`."""
-    folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    folder = _folder(base)
     relative = posixpath.relpath(path or ".", folder.rstrip("/") or ".")
     return relative + "/" if path.endswith("/") and relative != "." else relative
 
