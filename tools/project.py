@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from macros import DATA_FILE
+from tools.provision import DEFAULT_CHROMIUM
 
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "mkdocs.yml"
@@ -35,9 +36,9 @@ DOCS = REPO / "docs"
 DATA = DOCS / DATA_FILE
 NODE_MODULES = REPO / "node_modules"
 
-# Debian's Chromium, as root, on a machine whose only network is loopback: without these flags it
-# refuses to start or keeps trying to reach Google's hosts.
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+# Debian's Chromium (`make` installs it through tools/provision.py), as root, on a machine whose only network is
+# loopback: without these flags it refuses to start or keeps trying to reach Google's hosts.
+CHROMIUM = os.environ.get("CHROME_PATH", DEFAULT_CHROMIUM)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # Material's end-of-life banner is known; every build here runs without it.

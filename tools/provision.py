@@ -1,0 +1,150 @@
+"""What a make target needs from the system (Chromium, a C compiler): installed with apt-get where this user may,
+otherwise named, one line each, with the command that installs it, before anything else runs.
+
+    python3 -m tools.provision --for "make test" chromium cc
+
+It runs with the system's Python before .venv exists, so it uses the standard library only. Exit status 0 when
+everything is there (installed now or before), 1 when something is missing and could not be installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# Debian's Chromium: Playwright drives it (it cannot download its own browser here) and Lighthouse finds it
+# through CHROME_PATH. tools/project.py reads the same variable with this default.
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+# cgo (and so `go test -race`) calls $CC, or gcc when CC is unset.
+DEFAULT_CC = "gcc"
+
+
+@dataclass(frozen=True)
+class Need:
+    """One thing from the system: what it is for, where it is looked for, and the Debian packages that bring it."""
+
+    key: str
+    label: str
+    purpose: str
+    variable: str
+    default: str
+    packages: tuple[str, ...]
+
+    def location(self, env: Mapping[str, str]) -> str:
+        return env.get(self.variable) or self.default
+
+    def custom(self, env: Mapping[str, str]) -> bool:
+        """Whether the environment points somewhere else than where the Debian packages install it."""
+        return self.location(env) != self.default
+
+
+NEEDS = {
+    need.key: need
+    for need in (
+        Need("chromium", "Chromium", "the browser tests, the audit and the PDF", "CHROME_PATH", DEFAULT_CHROMIUM, ("chromium",)),
+        Need("cc", "a C compiler", "go test -race (cgo)", "CC", DEFAULT_CC, ("gcc", "libc6-dev")),
+    )
+}
+
+
+def present(need: Need, env: Mapping[str, str]) -> bool:
+    """Whether the thing is there: an executable at the path, or a command of that name on PATH."""
+    where = need.location(env)
+    if os.sep in where:
+        return os.access(where, os.X_OK) and Path(where).is_file()
+    return shutil.which(where, path=env.get("PATH")) is not None
+
+
+def apt_prefix(*, is_root: bool, has_sudo: bool) -> list[str] | None:
+    """How this user runs apt-get without a password prompt, or None when they cannot."""
+    if is_root:
+        return []
+    if has_sudo:
+        return ["sudo", "-n"]
+    return None
+
+
+def install_command(needs: Sequence[Need], *, is_root: bool) -> str:
+    """The command a person types to install `needs` on Debian or Ubuntu."""
+    packages = " ".join(package for need in needs for package in need.packages)
+    return f"{'' if is_root else 'sudo '}apt-get install -y {packages}"
+
+
+def missing_line(need: Need, env: Mapping[str, str], *, is_root: bool, has_apt: bool) -> str:
+    """One line: what is missing, what it is for, and how to get it."""
+    where = need.location(env)
+    command = install_command([need], is_root=is_root)
+    if need.custom(env):
+        how = f"install it there, or unset {need.variable} to use Debian's ({command})"
+    elif has_apt:
+        how = command
+    else:
+        how = f"install it with your package manager (on Debian or Ubuntu: {command}), or set {need.variable} to its path"
+    return f"missing: {need.label} ({where}), for {need.purpose}: {how}"
+
+
+def installable(need: Need, env: Mapping[str, str]) -> bool:
+    """apt-get can bring only what it installs where we look: not a browser the environment expects elsewhere."""
+    return not need.custom(env)
+
+
+def can_sudo() -> bool:
+    if shutil.which("sudo") is None:
+        return False
+    return subprocess.run(["sudo", "-n", "true"], capture_output=True, check=False).returncode == 0
+
+
+def apt_install(prefix: list[str], needs: Sequence[Need]) -> subprocess.CompletedProcess[str]:
+    packages = [package for need in needs for package in need.packages]
+    env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
+    update = subprocess.run([*prefix, "apt-get", "update", "-qq"], env=env, capture_output=True, text=True, check=False)
+    if update.returncode != 0:
+        return update
+    return subprocess.run(
+        [*prefix, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out=sys.stdout) -> int:
+    """Install what is missing where this user may; otherwise print one line per missing thing. The exit status."""
+    missing = [NEEDS[key] for key in keys if not present(NEEDS[key], env)]
+    if not missing:
+        return 0
+    is_root = os.geteuid() == 0
+    has_apt = shutil.which("apt-get") is not None
+    fixable = [need for need in missing if installable(need, env)]
+    prefix = apt_prefix(is_root=is_root, has_sudo=not is_root and has_apt and can_sudo()) if has_apt else None
+    if fixable and prefix is not None:
+        names = " and ".join(f"{need.label} (for {need.purpose})" for need in fixable)
+        print(f"{target}: installing {names} with apt-get, once; about a minute.", file=out, flush=True)
+        result = apt_install(prefix, fixable)
+        if result.returncode != 0:
+            print(f"{target}: apt-get failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}", file=out)
+        missing = [need for need in missing if not present(need, env)]
+    for need in missing:
+        print(missing_line(need, env, is_root=is_root, has_apt=has_apt), file=out)
+    if missing:
+        print(f"{target} stopped before running anything: install the above and run it again.", file=out)
+    return 1 if missing else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("needs", nargs="+", choices=sorted(NEEDS), help="what the target needs")
+    parser.add_argument("--for", dest="target", default="make", help="the target, named in every message")
+    args = parser.parse_args(argv)
+    return provision(args.needs, target=args.target, env=os.environ)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
