@@ -22,7 +22,7 @@ def pins(name: str) -> dict[str, str]:
     return dict(PIN.findall((LOCKS / name).read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize("name", ["build.lock", "zensical.lock", "dev.lock"])
+@pytest.mark.parametrize("name", ["uv.lock", "build.lock", "zensical.lock", "dev.lock"])
 def test_lock_names_no_index_and_no_local_path(name: str) -> None:
     """A lock installs with the default index alone: it records no index URL, wheel folder or local path."""
     text = (LOCKS / name).read_text(encoding="utf-8")
@@ -30,7 +30,7 @@ def test_lock_names_no_index_and_no_local_path(name: str) -> None:
     assert "#    make lock\n" in text, "regenerate with make lock"
 
 
-@pytest.mark.parametrize("name", ["build.lock", "zensical.lock", "dev.lock"])
+@pytest.mark.parametrize("name", ["uv.lock", "build.lock", "zensical.lock", "dev.lock"])
 def test_every_pin_is_exact_and_hashed(name: str) -> None:
     """Every requirement is `name==version` followed by at least one sha256 hash."""
     blocks = re.split(r"\n(?=[a-z0-9])", (LOCKS / name).read_text(encoding="utf-8"))
