@@ -19,7 +19,7 @@ from .licenses import SPDX_IDS, closest_spdx_id
 Loc = tuple[str | int, ...]
 _INDENTATION = (
     "this line's indentation does not line up with the entry above: the keys of one entry, and the `- ` items of one list, "
-    "start in the same column, e.g. `name:` and `homepage:` of a company both 4 spaces in"
+    "start in the same column: in this file `- id:` 2 spaces in, the entry's other keys 4 and the items of its lists 6"
 )
 # The singular of each collection that entries refer to, for "unknown industry 'banking'".
 _SINGULAR = {"criteria": "criterion", "languages": "language", "categories": "category", "industries": "industry"}

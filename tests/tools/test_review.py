@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tools.project import REPO
-from tools.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes, render_source_changes
+from tests.support.guide import fenced, guide_section, with_example
+from tools.project import DATA, REPO
+from tools.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes, render_source_changes, summary
 
 GO = {"id": "go", "name": "Go", "homepage": "https://go.dev", "ratings": {"typing": {"value": "Static", "level": "strong"}}}
 
@@ -334,3 +336,14 @@ def test_bare_url_given_a_checked_date_counts_as_a_fresh_check() -> None:
     assert render_source_changes(diff_ecosystem(old, new), new) == [
         "- `companies` `uber` `source`: `https://u.example` → `https://u.example`, checked `2026-11-30`"
     ]
+
+
+def test_contributing_shows_the_summary_of_its_own_examples() -> None:
+    """The review pasted in CONTRIBUTING.md is what make review prints for the company, category and tool it adds."""
+    before = DATA.read_text(encoding="utf-8")
+    after = before
+    for heading, collection in [("Add a company", "companies"), ("Add a category", "categories"), ("Add a tool", "tools")]:
+        after = with_example(after, heading, collection)
+    [shown] = fenced(guide_section("See what a reviewer will see"), "text")
+    printed = summary("origin/main", yaml.safe_load(before), yaml.safe_load(after), [], url_of=str, uncommitted=True)
+    assert printed == shown

@@ -2,12 +2,17 @@
 
 import dataclasses
 import datetime
+import re
 
 import pytest
 
 from macros.licenses import SPDX_IDS
 from macros.loader import EcosystemError, Problem, load_ecosystem, locate_sources, parse_ecosystem
+from macros.messages import GUIDES
+from macros.model import Category, Company, Criterion, Database, Industry, Tool
+from tests.support.guide import fenced, guide_section, with_example
 from tests.support.sites import FIXTURES
+from tools.project import REPO
 
 FIXTURE = FIXTURES / "ecosystem.yml"
 VALID = FIXTURE.read_text(encoding="utf-8")
@@ -264,7 +269,7 @@ def test_broken_data_names_line_field_and_expectation(name, edit, marker, path, 
 
 INDENTATION = (
     "this line's indentation does not line up with the entry above: the keys of one entry, and the `- ` items of one list, "
-    "start in the same column, e.g. `name:` and `homepage:` of a company both 4 spaces in"
+    "start in the same column: in this file `- id:` 2 spaces in, the entry's other keys 4 and the items of its lists 6"
 )
 # The mistakes of an editor who knows YAML and Markdown but not Python. Each case: name, the edit to the valid
 # fixture (old, new), the text on the line reported, the field path ("" for the file as a whole), and the one
@@ -474,3 +479,54 @@ def test_every_source_is_located_on_its_checked_line() -> None:
     }
     kubernetes = found["tools[0](id=kubernetes).source"]
     assert (kubernetes.line, kubernetes.source.checked) == (line_of(VALID, "checked: 2025-06-01"), datetime.date(2025, 6, 1))
+
+
+# --- CONTRIBUTING.md: the worked examples, and the `make check` output pasted under each -----------------------
+
+DATA = (REPO / "docs" / "data" / "ecosystem.yml").read_text(encoding="utf-8")
+# Each case: the section of CONTRIBUTING.md, the record its example is, the collection it is added to, the
+# sections whose entries it needs first, and the mistake (old, new) whose output the section shows.
+EXAMPLES = [
+    ("Add a company", Company, "companies", (), ("    industries:\n", "    industry:\n")),
+    ("Add a category", Category, "categories", (), ("id: web-servers", "id: Web servers")),
+    ("Add a tool", Tool, "tools", ("Add a category",), ("license: Apache-2.0", "license: Apache 2.0")),
+    ("Add an industry", Industry, "industries", (), ("      - Matchmaking", "     - Matchmaking")),
+    (
+        "Add a database",
+        Database,
+        "databases",
+        (),
+        (
+            "    use_cases:\n      - Embedded storage for a single service\n      - Tests and local development\n",
+            "    use_cases: Embedded storage for a single service\n",
+        ),
+    ),
+    ("Add a row to the language comparison", Criterion, "criteria", (), (re.compile(r".*# under nodejs\n"), "")),
+]
+
+
+def _anywhere(text: str) -> str:
+    """Output with the line numbers and list positions that depend on where the data file stands today left out."""
+    return re.sub(r"\[\d+\]\(id=", "[N](id=", re.sub(r"\.yml:\d+:", ".yml:N:", text))
+
+
+@pytest.mark.parametrize(("heading", "record", "collection", "needs", "mistake"), EXAMPLES, ids=[case[0] for case in EXAMPLES])
+def test_contributing_examples_are_valid_and_show_real_output(heading, record, collection, needs, mistake) -> None:
+    """Each worked example loads into today's data file, lists its record's required fields, and shows what make check says."""
+    section = guide_section(heading)
+    text = DATA
+    for needed in needs:
+        needed_collection = next(case[2] for case in EXAMPLES if case[0] == needed)
+        text = with_example(text, needed, needed_collection)
+    parse_ecosystem(with_example(text, heading, collection), file="docs/data/ecosystem.yml")
+    required = re.findall(r"`(\w+)`", re.search(r"Required fields: (.*?)[.;]", section, re.DOTALL)[1])
+    assert required == [name for name, info in record.__pydantic_fields__.items() if info.is_required()]
+    [shown] = fenced(section, "text")
+    output = "\n".join(str(problem) for problem in problems_for(with_example(text, heading, collection, mistake)))
+    assert _anywhere(output) == _anywhere(shown.rstrip("\n"))
+
+
+def test_every_guide_a_message_names_is_a_section_of_contributing() -> None:
+    """An unknown id points at a CONTRIBUTING.md section; renaming that section must not leave the pointer dangling."""
+    for heading in GUIDES.values():
+        assert guide_section(heading)
