@@ -68,7 +68,7 @@ def _message(detail: dict, keys_at: Callable[[Loc], list[str]]) -> str:
     lead = "- " if item else f"{field}: "
     subject = f"each item of `{field}`" if item else f"`{field}`"
     if kind == "missing":
-        under = f"under `{loc[-2]}:`" if len(loc) > 1 and isinstance(loc[-2], str) else "to this entry"
+        under = "to the file" if len(loc) == 1 else f"under `{loc[-2]}:`" if isinstance(loc[-2], str) else "to this entry"
         return f"required field `{field}` is missing: add `{field}:` {under}"
     if kind == "list_type":
         example = value if isinstance(value, str) else "…"
