@@ -197,8 +197,8 @@ def yaml_problem(error: yaml.YAMLError, text: str) -> tuple[int, str]:
         return line, _INDENTATION
     if reason.startswith("block sequence entries are not allowed"):
         return line, "a list item cannot follow its key on the same line: put each `- ` item on its own line below the key, indented"
-    if reason in ("expected ',' or ']'", "expected ',' or '}'"):
-        closing = reason[-2]
+    if reason.startswith(("expected ',' or ']'", "expected ',' or '}'")):  # the pure-Python parser adds ", but found ..."
+        closing = reason[17]
         opening = "[" if closing == "]" else "{"
         where = start.line + 1 if start else line
         return where, f"`{opening}` is never closed on this line: end it with `{closing}`, e.g. `uses: [Payments, Lending]`"
