@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import types
 import typing
 from collections.abc import Sequence
@@ -13,6 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from .messages import validation_messages, yaml_problem
 from .model import ECOSYSTEM, Ecosystem, Loc, Source, license_history_problems, reference_problems
 
 # libyaml's parser is an order of magnitude faster; both give the same nodes and line marks.
@@ -90,8 +90,8 @@ def parse_ecosystem(text: str, *, file: str, today: datetime.date | None = None)
     if read.problems or details or references:
         read = _read(text, file, with_lines=True)  # only a file with problems pays for the line map
         problems = list(read.problems)
-        problems += [_problem_from(detail, data, read.lines, file) for detail in details]
-        problems += [Problem(file, _line_of(loc, read.lines), _dotted(loc, data), message) for loc, message in references]
+        located = validation_messages(details, keys_at=_allowed_keys) + references
+        problems += [Problem(file, _line_of(loc, read.lines), _dotted(loc, data), message) for loc, message in located]
         raise EcosystemError(sorted(problems, key=lambda problem: problem.line))
     return eco
 
@@ -166,10 +166,8 @@ def _read(text: str, file: str, *, with_lines: bool) -> _Read:
             else:
                 _set(stack[-1], value, read)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error)
-        reason = reason.removeprefix("did not find ")  # libyaml's wording; the pure-Python parser says "expected"
-        read.problems = [Problem(file, mark.line + 1 if mark else 1, "", f"invalid YAML: {reason}")]
+        line, message = yaml_problem(error, text)
+        read.problems = [Problem(file, line, "", message)]
         read.syntax_error = True
     finally:
         loader.dispose()
@@ -217,25 +215,6 @@ def _set(frame: list, value: object, read: _Read) -> None:
         read.duplicates.append(((*loc, key), line))
     mapping[key] = value
     frame[2] = _NO_KEY
-
-
-def _problem_from(detail: dict, data: object, lines: dict[Loc, int], file: str) -> Problem:
-    loc: Loc = tuple(detail["loc"])
-    kind = detail["type"]
-    if kind == "unexpected_keyword_argument":  # how a record with extra="forbid" names a key it does not have
-        allowed = _allowed_keys(loc[:-1])
-        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
-        message = f"unknown key {loc[-1]!r}{suggestion} Allowed keys: {', '.join(allowed)}"
-    elif kind == "missing":
-        message = "required field is missing"
-    elif kind == "dataclass_type":  # worded as it was for models, which contributors and the tests know
-        message = f"Input should be a valid dictionary or instance of {detail['ctx']['class_name']} (got {detail['input']!r})"
-    elif kind == "value_error":
-        message = str(detail["ctx"]["error"])
-    else:
-        message = f"{detail['msg']} (got {detail['input']!r})"
-    return Problem(file, _line_of(loc, lines), _dotted(loc, data), message)
 
 
 def _line_of(loc: Loc, lines: dict[Loc, int]) -> int:

@@ -22,6 +22,9 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass
 
+from .licenses import SPDX_IDS
+from .messages import Loc, missing_rating, not_spdx, unknown_reference
+
 FIRST_PLAUSIBLE_YEAR = 1970
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HTTPS_URL = re.compile(r"https://\S+")
@@ -46,6 +49,12 @@ def _iso_date(value: object) -> object:
     raise ValueError(f"expected an ISO date such as 2026-11-30, got {value!r}")
 
 
+def _spdx_id(value: str) -> str:
+    if value not in SPDX_IDS:
+        raise ValueError(not_spdx(value))
+    return value
+
+
 def _not_in_future(value: datetime.date, info: ValidationInfo) -> datetime.date:
     """A source cannot have been checked after today; tests pass their own today through the validation context."""
     today = (info.context or {}).get("today") or datetime.date.today()
@@ -59,7 +68,8 @@ def _not_in_future(value: datetime.date, info: ValidationInfo) -> datetime.date:
 
 # Strict on every scalar rather than in the config: a strict config would make nested records refuse the
 # mappings they are read from, while here only "2014" for a year, 5 for a string and the like are refused.
-Id = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+Id = Annotated[str, Strict(), StringConstraints(pattern=_ID.pattern, max_length=40)]
 Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
 HttpsUrl = Annotated[
     str, Strict(), AfterValidator(_https_only), WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https://\S+$"})
@@ -76,6 +86,13 @@ CheckedDate = Annotated[
     BeforeValidator(_iso_date),
     AfterValidator(_not_in_future),
     WithJsonSchema({"type": "string", "format": "date"}),
+]
+# The schema lists the ids, so an editor offers them while typing and flags `Apache 2.0` at once.
+LicenseId = Annotated[
+    str,
+    Strict(),
+    AfterValidator(_spdx_id),
+    WithJsonSchema({"type": "string", "enum": list(SPDX_IDS)}),
 ]
 Level = Literal["strong", "moderate", "weak", "neutral"]
 
@@ -144,7 +161,7 @@ class Category(Identified):
 class LicensePeriod:
     """One licence a project was released under, from a year on, until the next period starts."""
 
-    license: Text = _field(description="SPDX licence identifier.")
+    license: LicenseId = _field(description="SPDX licence identifier (spdx.org/licenses), e.g. Apache-2.0.")
     since: Year = _field(description="Year of the first release under this licence.")
     source: Source | None = _field(default=None, description="Evidence for the change; required on every period after the first.")
 
@@ -167,7 +184,7 @@ class Successor:
         description="fork: a copy of the code developed separately; successor: its replacement."
     )
     since: Year = _field(description="Year the fork or successor started.")
-    license: Text = _field(description="SPDX licence identifier.")
+    license: LicenseId = _field(description="SPDX licence identifier (spdx.org/licenses), e.g. MPL-2.0.")
     maintainer: Text = _field(description="Who develops it and, where one does, which foundation hosts it.")
     homepage: HttpsUrl
     source: Source
@@ -188,7 +205,9 @@ class Tool(Identified):
     hosted_by: Affiliation | None = _field(
         default=None, description="The foundation that hosts the project, when that is not the maintainer."
     )
-    license: Text = _field(description="SPDX identifier of the licence of current releases.")
+    license: LicenseId = _field(
+        description="SPDX identifier (spdx.org/licenses) of the licence of current releases, e.g. Apache-2.0, not 'Apache 2.0'."
+    )
     license_history: list[LicensePeriod] = _field(
         default_factory=list,
         description="Only where the licence changed: every licence oldest first, the last one equal to `license`.",
@@ -281,7 +300,8 @@ def _sources_in(node: object, loc: Loc) -> Iterator[tuple[Loc, Source]]:
             yield from _sources_in(item, (*loc, key))
 
 
-Loc = tuple[str | int, ...]
+# The collections that other entries refer to by id, and the record each entry of them is.
+_REFERRED = {"criteria": Criterion, "languages": Language, "categories": Category, "industries": Industry}
 _COLLECTIONS_WITH_IDS = ("criteria", "languages", "categories", "tools", "industries", "companies", "databases", "architectures")
 
 
@@ -313,9 +333,9 @@ def reference_problems(data: object) -> list[tuple[Loc, str]]:
     known = {name: ids_of(name) for name in _COLLECTIONS_WITH_IDS}
 
     def check(path: Loc, value: object, collection: str) -> None:
-        if isinstance(value, str) and value not in known[collection]:
-            choices = ", ".join(sorted(known[collection]))
-            problems.append((path, f"unknown {collection} id {value!r}; expected one of: {choices}"))
+        # A value that is not even an id is the model's to report, with the id it should be.
+        if isinstance(value, str) and _ID.fullmatch(value) and value not in known[collection]:
+            problems.append((path, unknown_reference(collection, value, known[collection], _required_fields(_REFERRED[collection]))))
 
     for index, language in entries("languages"):
         ratings = language.get("ratings")
@@ -323,7 +343,7 @@ def reference_problems(data: object) -> list[tuple[Loc, str]]:
             for criterion_id in ratings:
                 check(("languages", index, "ratings", criterion_id), criterion_id, "criteria")
             for missing in sorted(known["criteria"] - set(ratings)):
-                problems.append((("languages", index, "ratings"), f"missing rating for criterion {missing!r}"))
+                problems.append((("languages", index, "ratings"), missing_rating(missing)))
     for index, matchup in entries("matchups"):
         check(("matchups", index, "against"), matchup.get("against"), "languages")
     for index, tool in entries("tools"):
@@ -334,6 +354,10 @@ def reference_problems(data: object) -> list[tuple[Loc, str]]:
         for position, industry_id in enumerate(industries if isinstance(industries, list) else []):
             check(("companies", index, "industries", position), industry_id, "industries")
     return problems
+
+
+def _required_fields(record: type) -> list[str]:
+    return [name for name, info in record.__pydantic_fields__.items() if info.is_required()]
 
 
 def license_history_problems(data: object) -> list[tuple[Loc, str]]:

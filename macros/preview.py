@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections.abc import Sequence
 
 from .loader import Problem, problems_heading
@@ -27,7 +28,7 @@ def problems_view(problems: Sequence[Problem]) -> str:
     title = problems_heading(problems)
     items = "".join(
         f"<li><code>{html.escape(f'{problem.file}:{problem.line}')}</code> "
-        f"<code>{html.escape(problem.path or '(file)')}</code>: {html.escape(problem.message)}</li>"
+        f"<code>{html.escape(problem.path or '(file)')}</code>: {_message_html(problem.message)}</li>"
         for problem in problems
     )
     # One line of raw HTML: Markdown passes a block-level element through untouched, so no character is read as markup.
@@ -38,6 +39,11 @@ def problems_view(problems: Sequence[Problem]) -> str:
         "<p>This preview shows the problems on every page and reloads by itself once the file is fixed; "
         "<code>make build</code> stops on them.</p></div>\n"
     )
+
+
+def _message_html(message: str) -> str:
+    """A message escaped, with its `code` spans (the keys and lines to write) set as code, as Markdown would show them."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(message))
 
 
 def show_problems(env, problems: Sequence[Problem]) -> None:

@@ -2,10 +2,11 @@
 
     python -m tools.review [BASE]    BASE defaults to origin/main, or HEAD~1 when there is no origin/main
 
-The data file is compared entry by entry (by id) and field by field; every source whose URL or checked
-date changed is listed again on its own, with the entries whose facts changed while no source was
-re-checked. Pages are listed from `git diff` against BASE, including uncommitted and untracked files.
-The output suits $GITHUB_STEP_SUMMARY.
+The data file is compared entry by entry (by id) and field by field: an added entry shows every field it
+sets, and facts listed under its `unverified` are marked. Every source whose URL or checked date changed is
+listed again on its own, with the entries whose facts changed while no source was re-checked. Pages are
+listed from `git diff` against BASE, each with its URL on the site and the lines changed; uncommitted and
+untracked files count too, and the heading says when they do. The output suits $GITHUB_STEP_SUMMARY.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import datetime
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.config import load_config
 
-from tools.project import DATA, DOCS, REPO
+from tools.check import load_project
+from tools.project import CONFIG, DATA, DOCS, REPO
 
 # The data file and the pages folder as git names them, relative to the repository root.
 DATA_FILE = DATA.relative_to(REPO).as_posix()
@@ -43,7 +47,18 @@ class EntryChange:
     collection: str
     key: str
     kind: str  # "added", "removed" or "changed"
-    fields: tuple[FieldChange, ...] = ()
+    fields: tuple[FieldChange, ...] = ()  # for an added entry, every field it sets (old is None)
+    unverified: tuple[str, ...] = ()  # the entry's `unverified` facts, as it is now
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file under docs/ that differs from BASE, with its lines added and removed (None for a binary file)."""
+
+    status: str
+    path: str
+    added: int | None = None
+    removed: int | None = None
 
 
 def diff_ecosystem(old: dict | None, new: dict | None) -> list[EntryChange]:
@@ -53,12 +68,15 @@ def diff_ecosystem(old: dict | None, new: dict | None) -> list[EntryChange]:
     for collection in [*new, *(name for name in old if name not in new)]:
         before, after = _entries(old.get(collection)), _entries(new.get(collection))
         for key, entry in after.items():
+            unverified = _unverified(entry)
             if key not in before:
-                changes.append(EntryChange(collection, key, "added"))
+                # The key that names the entry is in its heading already.
+                fields = tuple(field for field in _fields_set(entry) if field.field not in _KEYS)
+                changes.append(EntryChange(collection, key, "added", fields, unverified))
             else:
                 fields = tuple(_field_changes(before[key], entry))
                 if fields:
-                    changes.append(EntryChange(collection, key, "changed", fields))
+                    changes.append(EntryChange(collection, key, "changed", fields, unverified))
         changes += [EntryChange(collection, key, "removed") for key in before if key not in after]
     return changes
 
@@ -72,6 +90,20 @@ def _entries(items: object) -> dict[str, object]:
         key = next((str(item[name]) for name in _KEYS if isinstance(item, dict) and name in item), f"#{index + 1}")
         keyed[key] = item
     return keyed
+
+
+def _unverified(entry: object) -> tuple[str, ...]:
+    listed = entry.get("unverified") if isinstance(entry, dict) else None
+    return tuple(str(item) for item in listed) if isinstance(listed, list) else ()
+
+
+def _fields_set(node: object, prefix: str = "") -> list[FieldChange]:
+    """Every field of a new entry as added (`source.url`, `license_history[1].since`); a list of plain values is one field."""
+    if isinstance(node, dict):
+        return [change for key, value in node.items() for change in _fields_set(value, f"{prefix}.{key}" if prefix else str(key))]
+    if _mappings(node):
+        return [change for index, item in enumerate(node) for change in _fields_set(item, f"{prefix}[{index}]")]
+    return [FieldChange(prefix or "(value)", None, node)]
 
 
 def _field_changes(old: object, new: object, prefix: str = "") -> list[FieldChange]:
@@ -102,6 +134,8 @@ def _mappings(value: object) -> bool:
 
 
 def _value(value: object) -> str:
+    if isinstance(value, list) and value and not any(isinstance(item, dict | list) for item in value):
+        return ", ".join(_value(item) for item in value)  # `uses`, `industries`: one code span per item
     if value is None:
         return "(none)"
     if isinstance(value, datetime.date):  # YAML reads `checked: 2026-11-30` as a date
@@ -122,13 +156,20 @@ def render_data_changes(changes: list[EntryChange]) -> list[str]:
             lines += ["", f"**{collection}**", ""]
         lines.append(f"- {change.kind.capitalize()} `{change.key}`")
         for field in change.fields:
-            if field.old is None:
-                lines.append(f"    - `{field.field}`: added {_value(field.new)}")
+            flag = _UNVERIFIED if field.field.split(".")[0].split("[")[0] in change.unverified else ""
+            if change.kind == "added":
+                lines.append(f"    - `{field.field}`: {_value(field.new)}{flag}")
+            elif field.old is None:
+                lines.append(f"    - `{field.field}`: added {_value(field.new)}{flag}")
             elif field.new is None:
                 lines.append(f"    - `{field.field}`: removed (was {_value(field.old)})")
             else:
-                lines.append(f"    - `{field.field}`: {_value(field.old)} → {_value(field.new)}")
+                lines.append(f"    - `{field.field}`: {_value(field.old)} → {_value(field.new)}{flag}")
     return lines[1:] if lines[0] == "" else lines
+
+
+# A fact the entry lists under `unverified`: the tables mark it, and so does the review.
+_UNVERIFIED = " ⚠ **unverified**: the source does not confirm it"
 
 
 def _is_source_field(field: str) -> bool:
@@ -205,23 +246,50 @@ def _sources_of(node: object, prefix: str = "") -> list[tuple[str, object, objec
     return found
 
 
-def render_file_changes(files: list[tuple[str, str]]) -> list[str]:
-    """Markdown lines for (status, path) pairs: pages first, then the other files under docs/."""
-    pages = [(status, path) for status, path in files if path.endswith(".md")]
-    others = [(status, path) for status, path in files if not path.endswith(".md") and path != DATA_FILE]
+def render_file_changes(files: list[FileChange], url_of: Callable[[str], str]) -> list[str]:
+    """Markdown lines: pages first, each with its URL on the site (`url_of` a path under docs/), then other files under docs/."""
+    pages = [file for file in files if file.path.endswith(".md")]
+    others = [file for file in files if not file.path.endswith(".md") and file.path != DATA_FILE]
     lines = ["### Pages", ""]
-    lines += [f"- {status}: `{path}`" for status, path in pages] or ["No pages changed."]
+    lines += [
+        f"- {file.status}: `{file.path}`, {'was ' if file.status == 'removed' else ''}{url_of(file.path.removeprefix(DOCS_PREFIX))}"
+        f"{_lines_changed(file)}"
+        for file in pages
+    ] or ["No pages changed."]
     if others:
-        lines += ["", "### Other files under docs/", "", *(f"- {status}: `{path}`" for status, path in others)]
+        lines += ["", "### Other files under docs/", "", *(f"- {file.status}: `{file.path}`{_lines_changed(file)}" for file in others)]
     return lines
 
 
-def summary(base: str, old: dict | None, new: dict | None, files: list[tuple[str, str]]) -> str:
-    """The whole Markdown summary."""
+def _lines_changed(file: FileChange) -> str:
+    if file.added is None or file.removed is None:
+        return ""
+    count = file.added + file.removed
+    return f", {count} line{'s' if count != 1 else ''} changed (+{file.added} −{file.removed})"
+
+
+def site_urls(config: Path = CONFIG) -> Callable[[str], str]:
+    """A page's URL on the published site (or on SITE_URL), from its path under docs/, as the build writes it."""
+    site_url = load_config(str(config))["site_url"] or "/"
+    project = load_project(config)
+    return lambda source: site_url.rstrip("/") + "/" + project.built_page(source).removesuffix("index.html")
+
+
+def summary(
+    base: str,
+    old: dict | None,
+    new: dict | None,
+    files: list[FileChange],
+    *,
+    url_of: Callable[[str], str],
+    uncommitted: bool = False,
+) -> str:
+    """The whole Markdown summary; `uncommitted` says that edits not yet committed are part of it."""
     changes = diff_ecosystem(old, new)
-    lines = [f"## Changes against `{base}`", "", f"### Data: `{DATA_FILE}`", "", *render_data_changes(changes), ""]
+    heading = f"## Changes against `{base}`" + (", uncommitted edits included" if uncommitted else "")
+    lines = [heading, "", f"### Data: `{DATA_FILE}`", "", *render_data_changes(changes), ""]
     lines += ["### Sources", "", *render_source_changes(changes, new), ""]
-    lines += render_file_changes(files)
+    lines += render_file_changes(files, url_of)
     return "\n".join(lines) + "\n"
 
 
@@ -244,17 +312,45 @@ def data_at(repo: Path, base: str) -> dict | None:
     return yaml.safe_load(shown.stdout) if shown.returncode == 0 else None
 
 
-def changed_files(repo: Path, base: str) -> list[tuple[str, str]]:
-    """(status, path) of every file under docs/ that differs from base, untracked files included."""
+def changed_files(repo: Path, base: str) -> list[FileChange]:
+    """Every file under docs/ that differs from base, untracked files included, with the lines added and removed."""
     diff = _git(repo, "diff", "--name-status", "-M", base, "--", DOCS_PREFIX).stdout
+    counts = _line_counts(_git(repo, "diff", "--numstat", "-z", "-M", base, "--", DOCS_PREFIX).stdout)
     files = []
     for line in diff.splitlines():
         status, *paths = line.split("\t")
         label = _STATUS.get(status[0], status)
-        files.append((f"{label} from `{paths[0]}`" if status[0] == "R" else label, paths[-1]))
+        files.append(
+            FileChange(f"{label} from `{paths[0]}`" if status[0] == "R" else label, paths[-1], *counts.get(paths[-1], (None, None)))
+        )
     untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "--", DOCS_PREFIX).stdout
-    files += [("added", path) for path in untracked.splitlines()]
-    return sorted(files, key=lambda item: item[1])
+    for path in untracked.splitlines():
+        try:
+            added = len((repo / path).read_text(encoding="utf-8").splitlines())
+        except UnicodeDecodeError:  # a new image or other binary file has no lines
+            added = None
+        files.append(FileChange("added", path, added, None if added is None else 0))
+    return sorted(files, key=lambda item: item.path)
+
+
+def _line_counts(numstat: str) -> dict[str, tuple[int | None, int | None]]:
+    """path -> (lines added, lines removed) from `git diff --numstat -z`; a rename is keyed by its new path, a binary file by (None, None)."""
+    counts = {}
+    fields = numstat.split("\0")
+    index = 0
+    while index < len(fields) - 1:
+        added, removed, path = fields[index].split("\t")
+        index += 1
+        if not path:  # a rename: the old path, then the new one, follow as fields of their own
+            path = fields[index + 1]
+            index += 2
+        counts[path] = (int(added), int(removed)) if added != "-" else (None, None)
+    return counts
+
+
+def uncommitted_edits(repo: Path) -> bool:
+    """Whether anything under docs/ differs from the last commit, untracked files included."""
+    return bool(_git(repo, "status", "--porcelain", "--untracked-files=all", "--", DOCS_PREFIX).stdout.strip())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -270,7 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     current = repo / DATA_FILE
     new = yaml.safe_load(current.read_text(encoding="utf-8")) if current.is_file() else None
-    sys.stdout.write(summary(base, data_at(repo, base), new, changed_files(repo, base)))
+    files = changed_files(repo, base)
+    sys.stdout.write(summary(base, data_at(repo, base), new, files, url_of=site_urls(), uncommitted=uncommitted_edits(repo)))
     return 0
 
 

@@ -83,8 +83,8 @@ def test_invalid_data_fails_before_any_page_is_written(tmp_path: Path) -> None:
     build = build_tiny_site(tmp_path, {"index.md": page("Home", "{{ company_matrix() }}")}, data=broken)
     assert not build.ok
     assert "docs/data/ecosystem.yml: 3 problems in the ecosystem data" in build.log
-    assert "companies[0](id=netflix).industries[0]: unknown industries id 'gaming'" in build.log
-    assert "tools[0](id=kubernetes).first_release: Input should be a valid integer (got 'soon')" in build.log
+    assert "companies[0](id=netflix).industries[0]: unknown industry 'gaming'" in build.log
+    assert "tools[0](id=kubernetes).first_release: `first_release` is a year written as a plain number" in build.log
     assert "companies[0](id=netflix).colour: unknown key 'colour'" in build.log
     assert not (tmp_path / "site" / "index.html").exists()
 

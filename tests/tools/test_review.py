@@ -9,16 +9,34 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tools.project import REPO
-from tools.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes, render_source_changes
+from tests.support.guide import fenced, guide_section, with_example
+from tools.project import DATA, REPO
+from tools.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes, render_source_changes, summary
 
 GO = {"id": "go", "name": "Go", "homepage": "https://go.dev", "ratings": {"typing": {"value": "Static", "level": "strong"}}}
 
 # Each case: the data before, the data after, and the changes expected between them.
 DIFF_CASES = [
     ({"languages": [GO]}, {"languages": [GO]}, []),
-    ({"languages": []}, {"languages": [GO]}, [EntryChange("languages", "go", "added")]),
+    (
+        {"languages": []},
+        {"languages": [GO]},
+        [
+            EntryChange(
+                "languages",
+                "go",
+                "added",
+                (
+                    FieldChange("name", None, "Go"),
+                    FieldChange("homepage", None, "https://go.dev"),
+                    FieldChange("ratings.typing.value", None, "Static"),
+                    FieldChange("ratings.typing.level", None, "strong"),
+                ),
+            )
+        ],
+    ),
     ({"languages": [GO]}, {"languages": []}, [EntryChange("languages", "go", "removed")]),
     (
         {"languages": [GO]},
@@ -72,6 +90,55 @@ def test_render_shows_each_field_old_and_new() -> None:
         "    - `source`: `https://a.example` → `https://b.example`",
         "    - `note`: removed (was `Old`)",
     ]
+
+
+def test_added_entry_lists_every_field_and_marks_unverified_facts() -> None:
+    """A reviewer sees what a new entry says without the raw diff, and which of its facts the source does not confirm."""
+    tool = {
+        "id": "caddy",
+        "name": "Caddy",
+        "category": "web-servers",
+        "first_release": 2015,
+        "license": "Apache-2.0",
+        "license_history": [{"license": "MIT", "since": 2015}, {"license": "Apache-2.0", "since": 2016}],
+        "source": {"url": "https://caddyserver.com", "checked": datetime.date(2026, 11, 30)},
+        "unverified": ["first_release", "license"],
+    }
+    company = {"id": "monzo", "name": "Monzo", "industries": ["fintech", "banking"], "uses": ["Payments", "Ledgers"]}
+    changes = diff_ecosystem({}, {"tools": [tool], "companies": [company]})
+    flag = " ⚠ **unverified**: the source does not confirm it"
+    assert render_data_changes(changes) == [
+        "**tools**",
+        "",
+        "- Added `caddy`",
+        "    - `name`: `Caddy`",
+        "    - `category`: `web-servers`",
+        f"    - `first_release`: `2015`{flag}",
+        f"    - `license`: `Apache-2.0`{flag}",
+        "    - `license_history[0].license`: `MIT`",
+        "    - `license_history[0].since`: `2015`",
+        "    - `license_history[1].license`: `Apache-2.0`",
+        "    - `license_history[1].since`: `2016`",
+        "    - `source.url`: `https://caddyserver.com`",
+        "    - `source.checked`: `2026-11-30`",
+        "    - `unverified`: `first_release`, `license`",
+        "",
+        "**companies**",
+        "",
+        "- Added `monzo`",
+        "    - `name`: `Monzo`",
+        "    - `industries`: `fintech`, `banking`",
+        "    - `uses`: `Payments`, `Ledgers`",
+    ]
+
+
+def test_changed_fact_that_is_unverified_is_marked() -> None:
+    """An edit to a fact the entry lists as unverified carries the same mark as in an added entry."""
+    old = {"tools": [{"id": "caddy", "license": "MIT", "unverified": ["license"]}]}
+    new = {"tools": [{"id": "caddy", "license": "Apache-2.0", "unverified": ["license"]}]}
+    assert render_data_changes(diff_ecosystem(old, new))[-1] == (
+        "    - `license`: `MIT` → `Apache-2.0` ⚠ **unverified**: the source does not confirm it"
+    )
 
 
 TERRAFORM = {
@@ -157,7 +224,7 @@ def _git(repo: Path, *args: str) -> str:
 
 
 def _review(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"PYTHONPATH": str(REPO)}
+    env = os.environ | {"PYTHONPATH": str(REPO), "SITE_URL": "https://handbook.example/"}
     return subprocess.run([sys.executable, "-m", "tools.review", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=60)
 
 
@@ -199,7 +266,7 @@ def test_command_line_names_changed_entry_field_and_pages(repo: Path) -> None:
     result = _review(repo, "HEAD~1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "## Changes against `HEAD~1`",
+        "## Changes against `HEAD~1`, uncommitted edits included",
         "",
         "### Data: `docs/data/ecosystem.yml`",
         "",
@@ -209,6 +276,9 @@ def test_command_line_names_changed_entry_field_and_pages(repo: Path) -> None:
         "    - `license`: `Apache-2.0` → `MIT`",
         "    - `source.checked`: `2025-01-10` → `2026-11-30`",
         "- Added `caddy`",
+        "    - `name`: `Caddy`",
+        "    - `source.url`: `https://caddyserver.com`",
+        "    - `source.checked`: `2026-11-30`",
         "- Removed `hugo`",
         "",
         "### Sources",
@@ -218,10 +288,23 @@ def test_command_line_names_changed_entry_field_and_pages(repo: Path) -> None:
         "",
         "### Pages",
         "",
-        "- changed: `docs/index.md`",
-        "- added: `docs/new.md`",
-        "- removed: `docs/old.md`",
+        "- changed: `docs/index.md`, https://handbook.example/, 2 lines changed (+2 −0)",
+        "- added: `docs/new.md`, https://handbook.example/new/, 1 line changed (+1 −0)",
+        "- removed: `docs/old.md`, was https://handbook.example/old/, 1 line changed (+0 −1)",
     ]
+
+
+def test_renamed_page_gets_its_new_url_and_lines_changed(repo: Path) -> None:
+    """A committed rename is listed under its new path and URL, with the lines that changed in it."""
+    text = "# Old\n\n" + "".join(f"Line {number}.\n" for number in range(10))
+    (repo / "docs" / "old.md").write_text(text, encoding="utf-8")
+    _git(repo, "commit", "-qam", "longer")
+    _git(repo, "mv", "docs/old.md", "docs/moved.md")
+    (repo / "docs" / "moved.md").write_text(text + "Moved.\n", encoding="utf-8")
+    _git(repo, "commit", "-qam", "move")
+    result = _review(repo, "HEAD~1")
+    assert result.stdout.startswith("## Changes against `HEAD~1`\n")  # a clean tree: nothing uncommitted to announce
+    assert "- renamed from `docs/old.md`: `docs/moved.md`, https://handbook.example/moved/, 1 line changed (+1 −0)" in result.stdout
 
 
 def test_no_changes_says_so(repo: Path) -> None:
@@ -236,7 +319,7 @@ def test_default_base_is_the_previous_commit_without_origin(repo: Path) -> None:
     (repo / "docs" / "index.md").write_text("# Home\n\nEdited.\n", encoding="utf-8")
     _git(repo, "commit", "-q", "-am", "edit")
     result = _review(repo)
-    assert result.stdout.startswith("## Changes against `HEAD~1`") and "- changed: `docs/index.md`" in result.stdout
+    assert result.stdout.startswith("## Changes against `HEAD~1`\n") and "- changed: `docs/index.md`" in result.stdout
 
 
 def test_unknown_base_fails_with_a_hint(repo: Path) -> None:
@@ -253,3 +336,14 @@ def test_bare_url_given_a_checked_date_counts_as_a_fresh_check() -> None:
     assert render_source_changes(diff_ecosystem(old, new), new) == [
         "- `companies` `uber` `source`: `https://u.example` → `https://u.example`, checked `2026-11-30`"
     ]
+
+
+def test_contributing_shows_the_summary_of_its_own_examples() -> None:
+    """The review pasted in CONTRIBUTING.md is what make review prints for the company, category and tool it adds."""
+    before = DATA.read_text(encoding="utf-8")
+    after = before
+    for heading, collection in [("Add a company", "companies"), ("Add a category", "categories"), ("Add a tool", "tools")]:
+        after = with_example(after, heading, collection)
+    [shown] = fenced(guide_section("See what a reviewer will see"), "text")
+    printed = summary("origin/main", yaml.safe_load(before), yaml.safe_load(after), [], url_of=str, uncommitted=True)
+    assert printed == shown

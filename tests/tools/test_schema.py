@@ -4,6 +4,7 @@ import json
 
 import yaml
 
+from macros.licenses import SPDX_IDS
 from tools import schema
 from tools.project import DOCS
 
@@ -49,3 +50,12 @@ def test_schema_requires_a_dated_source_on_every_tool_company_and_database() -> 
     assert defs["Source"]["additionalProperties"] is False
     since = defs["LicensePeriod"]["properties"]["since"]
     assert (since["type"], since["minimum"]) == ("integer", 1970)
+
+
+def test_schema_lists_the_spdx_ids_for_every_licence() -> None:
+    """Editors offer the accepted SPDX ids and flag `Apache 2.0` while typing, in `license`, its history and successors."""
+    defs = json.loads(schema.ecosystem_schema())["$defs"]
+    for entity in ("Tool", "LicensePeriod", "Successor"):
+        licence = defs[entity]["properties"]["license"]
+        assert licence["enum"] == list(SPDX_IDS), entity
+        assert "spdx.org/licenses" in licence["description"], entity

@@ -2,11 +2,17 @@
 
 import dataclasses
 import datetime
+import re
 
 import pytest
 
+from macros.licenses import SPDX_IDS
 from macros.loader import EcosystemError, Problem, load_ecosystem, locate_sources, parse_ecosystem
+from macros.messages import GUIDES
+from macros.model import Category, Company, Criterion, Database, Industry, Tool
+from tests.support.guide import fenced, guide_section, with_example
 from tests.support.sites import FIXTURES
+from tools.project import REPO
 
 FIXTURE = FIXTURES / "ecosystem.yml"
 VALID = FIXTURE.read_text(encoding="utf-8")
@@ -51,21 +57,21 @@ BROKEN = [
         ("    maintainer: Kubernetes project community\n", ""),
         ("- id: kubernetes", 1),
         "tools[0](id=kubernetes).maintainer",
-        "required field is missing",
+        "required field `maintainer` is missing: add `maintainer:` to this entry",
     ),
     (
         "wrong type",
         ("first_release: 2014", 'first_release: "2014"'),
         ("first_release", 1),
         "tools[0](id=kubernetes).first_release",
-        "valid integer (got '2014')",
+        "`first_release` is a year written as a plain number, without quotes, e.g. `first_release: 2014` (got '2014')",
     ),
     (
         "implausible year",
         ("first_release: 2014", "first_release: 1850"),
         ("first_release", 1),
         "tools[0](id=kubernetes).first_release",
-        "greater than or equal to 1970",
+        "`first_release` must be a year from 1970 on (got 1850)",
     ),
     (
         "duplicate id",
@@ -79,7 +85,7 @@ BROKEN = [
         ("industries: [streaming]", "industries: [gaming]"),
         ("industries: [gaming]", 1),
         "companies[0](id=netflix).industries[0]",
-        "unknown industries id 'gaming'; expected one of: streaming",
+        "unknown industry 'gaming'; did you mean 'streaming'? Known industries: streaming.",
     ),
     (
         "http url",
@@ -115,21 +121,21 @@ BROKEN = [
         ("    source: {url: https://github.com/redis/go-redis, checked: 2026-11-30}\n", ""),
         ("- id: redis", 1),
         "databases[0](id=redis).source",
-        "required field is missing",
+        "required field `source` is missing: add `source:` to this entry",
     ),
     (
         "source without a date",
         ("{url: https://github.com/redis/go-redis, checked: 2026-11-30}", "{url: https://github.com/redis/go-redis}"),
         ("url: https://github.com/redis/go-redis}", 1),
         "databases[0](id=redis).source.checked",
-        "required field is missing",
+        "required field `checked` is missing: add `checked:` under `source:`",
     ),
     (
         "source as a bare URL",
         ("source: {url: https://github.com/redis/go-redis, checked: 2026-11-30}", "source: https://github.com/redis/go-redis"),
         ("source: https://github.com/redis", 1),
         "databases[0](id=redis).source",
-        "valid dictionary or instance of Source",
+        "`source` must be a group of `key: value` lines, each on its own line indented below `source:`; its keys: url, checked",
     ),
     (
         "http source",
@@ -174,7 +180,7 @@ BROKEN = [
         ),
         ("date: 2026-11-30}", 1),
         "databases[0](id=redis).source.date",
-        "unknown key 'date' Allowed keys: url, checked",
+        "unknown key 'date'. Allowed keys: url, checked",
     ),
     (
         "unknown relation",
@@ -261,13 +267,141 @@ def test_broken_data_names_line_field_and_expectation(name, edit, marker, path, 
     assert str(problem) == f"docs/data/ecosystem.yml:{expected_line}: {path}: {problem.message}"
 
 
-def test_yaml_syntax_error_names_the_line() -> None:
-    """A syntax error points at the line where the parser stopped."""
-    text = VALID.replace("    description: Orchestrates containers.", "    description: [unclosed")
+INDENTATION = (
+    "this line's indentation does not line up with the entry above: the keys of one entry, and the `- ` items of one list, "
+    "start in the same column: in this file `- id:` 2 spaces in, the entry's other keys 4 and the items of its lists 6"
+)
+# The mistakes of an editor who knows YAML and Markdown but not Python. Each case: name, the edit to the valid
+# fixture (old, new), the text on the line reported, the field path ("" for the file as a whole), and the one
+# message, in plain words, that says what to write instead.
+PLAIN_WORDS = [
+    (
+        "text instead of a list",
+        ("uses: [Backend systems]", "uses: Backend systems"),
+        "uses: Backend systems",
+        "companies[0](id=netflix).uses",
+        "`uses` must be a list: put each item on its own line starting with `- `, e.g. `uses:` and on the next line, indented, `- Backend systems`",
+    ),
+    (
+        "id that is not lowercase words and hyphens",
+        ("  - id: netflix", "  - id: Netflix Inc"),
+        "- id: Netflix Inc",
+        "companies[0](id=Netflix Inc).id",
+        "an id is lowercase words joined by hyphens, e.g. `netflix-inc` (got 'Netflix Inc')",
+    ),
+    (
+        "reference written as a name",
+        ("category: orchestration", "category: Orchestration"),
+        "category: Orchestration",
+        "tools[0](id=kubernetes).category",
+        "an id is lowercase words joined by hyphens, e.g. `orchestration` (got 'Orchestration')",
+    ),
+    (
+        "unquoted colon in a list of texts",
+        ("uses: [Backend systems]", "uses:\n      - Geofencing: a lookup service"),
+        "- Geofencing",
+        "companies[0](id=netflix).uses[0]",
+        'text that contains `: ` must be in quotes: write `- "Geofencing: a lookup service"`',
+    ),
+    (
+        "unquoted colon in a value",
+        ("    name: Netflix", "    name: Netflix: the company"),
+        "name: Netflix: the company",
+        "",
+        'text that contains `: ` must be in quotes: write `name: "Netflix: the company"`',
+    ),
+    (
+        "key indented too far",
+        ("    homepage: https://www.netflix.com", "     homepage: https://www.netflix.com"),
+        "     homepage: https://www.netflix",
+        "",
+        INDENTATION,
+    ),
+    (
+        "key indented too little",
+        ("    homepage: https://www.netflix.com", "   homepage: https://www.netflix.com"),
+        "   homepage: https://www.netflix",
+        "",
+        INDENTATION,
+    ),
+    (
+        "list item out of line",
+        ("    uses: [Backend systems]", "    uses:\n      - Backend systems\n     - Streaming"),
+        "     - Streaming",
+        "",
+        INDENTATION,
+    ),
+    (
+        "tab",
+        ("    homepage: https://www.netflix.com", "\thomepage: https://www.netflix.com"),
+        "\thomepage",
+        "",
+        "tab character: indent with spaces (two per level), never with tabs",
+    ),
+    (
+        "unclosed list",
+        ("    description: Orchestrates containers.", "    description: [unclosed"),
+        "[unclosed",
+        "",
+        "`[` is never closed on this line: end it with `]`, e.g. `uses: [Payments, Lending]`",
+    ),
+    (
+        "licence that is not an SPDX id",
+        ("    license: Apache-2.0", "    license: Apache 2.0"),
+        "license: Apache 2.0",
+        "tools[0](id=kubernetes).license",
+        "'Apache 2.0' is not an SPDX licence identifier; did you mean 'Apache-2.0'? "
+        "Write the id as spdx.org/licenses lists it, e.g. `license: Apache-2.0`",
+    ),
+    (
+        "licence history that is not an SPDX id",
+        ("{license: MPL-2.0, since: 2014}", "{license: MPL 2.0, since: 2014}"),
+        "license: MPL 2.0",
+        "tools[1](id=terraform).license_history[0].license",
+        "'MPL 2.0' is not an SPDX licence identifier; did you mean 'MPL-2.0'? Write the id as spdx.org/licenses lists it, e.g. `license: MPL-2.0`",
+    ),
+    (
+        "successor licence far from any SPDX id",
+        ("        license: MPL-2.0\n", "        license: Proprietary\n"),
+        "license: Proprietary",
+        "tools[1](id=terraform).successors[0].license",
+        f"'Proprietary' is not an SPDX licence identifier: write the id as spdx.org/licenses lists it, e.g. `license: Apache-2.0`. "
+        f"Known here: {', '.join(SPDX_IDS)}; add another to macros/licenses.py",
+    ),
+    (
+        "unknown industry",
+        ("industries: [streaming]", "industries: [banking]"),
+        "industries: [banking]",
+        "companies[0](id=netflix).industries[0]",
+        "unknown industry 'banking'. Known industries: streaming. To add a new industry, add an entry to the top-level "
+        '`industries:` list with id, name, description and examples (CONTRIBUTING.md, "Add an industry")',
+    ),
+    (
+        "unknown category with a near miss",
+        ("category: orchestration", "category: orchestraton"),
+        "category: orchestraton",
+        "tools[0](id=kubernetes).category",
+        "unknown category 'orchestraton'; did you mean 'orchestration'? Known categories: infrastructure-as-code, orchestration. "
+        'To add a new category, add an entry to the top-level `categories:` list with id, name and description (CONTRIBUTING.md, "Add a category")',
+    ),
+    (
+        "misspelt required key",
+        ("    industries: [streaming]", "    industry: [streaming]"),
+        "industry: [streaming]",
+        "companies[0](id=netflix).industry",
+        "unknown key 'industry'; did you mean 'industries'? `industries` is required here: rename `industry:` to `industries:`",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "edit", "marker", "path", "message"), PLAIN_WORDS, ids=[case[0] for case in PLAIN_WORDS])
+def test_common_mistakes_get_one_message_in_plain_words(name, edit, marker, path, message) -> None:
+    """One mistake, one message that says what to write instead, still with the line and the entry's id."""
+    old, new = edit
+    assert old in VALID, f"{name}: the fixture no longer contains {old!r}"
+    text = VALID.replace(old, new, 1)
     [problem] = problems_for(text)
-    # The flow sequence never closes, so the parser stops on the next key, one line down.
-    assert problem.line == line_of(text, "[unclosed") + 1
-    assert problem.message == "invalid YAML: expected ',' or ']'"
+    assert (problem.line, problem.path, problem.message) == (line_of(text, marker), path, message)
 
 
 @pytest.mark.parametrize(("text", "found"), [("", "an empty file"), ("# only a comment\n", "an empty file"), ("- a\n", "a list")])
@@ -303,11 +437,11 @@ def test_all_problems_are_reported_at_once() -> None:
         .replace("homepage: https://redis.io", "homepage: javascript:alert(1)\n    homepage: https://redis.io")
     )
     problems = problems_for(text)
-    # Renaming `name` is two problems: the unknown key and the missing field.
-    assert [p.path.rsplit(".", 1)[-1] for p in problems] == ["name", "nmae", "first_release", "industries[0]", "homepage"]
+    # Misspelling `name` is one problem, named by the misspelt key; the missing field is not listed again.
+    assert [p.path.rsplit(".", 1)[-1] for p in problems] == ["nmae", "first_release", "industries[0]", "homepage"]
     assert [p.line for p in problems] == sorted(p.line for p in problems)
     assert problems[-1].message == "duplicate key 'homepage'"
-    assert "5 problems" in str(EcosystemError(problems))
+    assert "4 problems" in str(EcosystemError(problems))
 
 
 def test_checked_dates_are_bounded_by_the_injected_today() -> None:
@@ -345,3 +479,54 @@ def test_every_source_is_located_on_its_checked_line() -> None:
     }
     kubernetes = found["tools[0](id=kubernetes).source"]
     assert (kubernetes.line, kubernetes.source.checked) == (line_of(VALID, "checked: 2025-06-01"), datetime.date(2025, 6, 1))
+
+
+# --- CONTRIBUTING.md: the worked examples, and the `make check` output pasted under each -----------------------
+
+DATA = (REPO / "docs" / "data" / "ecosystem.yml").read_text(encoding="utf-8")
+# Each case: the section of CONTRIBUTING.md, the record its example is, the collection it is added to, the
+# sections whose entries it needs first, and the mistake (old, new) whose output the section shows.
+EXAMPLES = [
+    ("Add a company", Company, "companies", (), ("    industries:\n", "    industry:\n")),
+    ("Add a category", Category, "categories", (), ("id: web-servers", "id: Web servers")),
+    ("Add a tool", Tool, "tools", ("Add a category",), ("license: Apache-2.0", "license: Apache 2.0")),
+    ("Add an industry", Industry, "industries", (), ("      - Matchmaking", "     - Matchmaking")),
+    (
+        "Add a database",
+        Database,
+        "databases",
+        (),
+        (
+            "    use_cases:\n      - Embedded storage for a single service\n      - Tests and local development\n",
+            "    use_cases: Embedded storage for a single service\n",
+        ),
+    ),
+    ("Add a row to the language comparison", Criterion, "criteria", (), (re.compile(r".*# under nodejs\n"), "")),
+]
+
+
+def _anywhere(text: str) -> str:
+    """Output with the line numbers and list positions that depend on where the data file stands today left out."""
+    return re.sub(r"\[\d+\]\(id=", "[N](id=", re.sub(r"\.yml:\d+:", ".yml:N:", text))
+
+
+@pytest.mark.parametrize(("heading", "record", "collection", "needs", "mistake"), EXAMPLES, ids=[case[0] for case in EXAMPLES])
+def test_contributing_examples_are_valid_and_show_real_output(heading, record, collection, needs, mistake) -> None:
+    """Each worked example loads into today's data file, lists its record's required fields, and shows what make check says."""
+    section = guide_section(heading)
+    text = DATA
+    for needed in needs:
+        needed_collection = next(case[2] for case in EXAMPLES if case[0] == needed)
+        text = with_example(text, needed, needed_collection)
+    parse_ecosystem(with_example(text, heading, collection), file="docs/data/ecosystem.yml")
+    required = re.findall(r"`(\w+)`", re.search(r"Required fields: (.*?)[.;]", section, re.DOTALL)[1])
+    assert required == [name for name, info in record.__pydantic_fields__.items() if info.is_required()]
+    [shown] = fenced(section, "text")
+    output = "\n".join(str(problem) for problem in problems_for(with_example(text, heading, collection, mistake)))
+    assert _anywhere(output) == _anywhere(shown.rstrip("\n"))
+
+
+def test_every_guide_a_message_names_is_a_section_of_contributing() -> None:
+    """An unknown id points at a CONTRIBUTING.md section; renaming that section must not leave the pointer dangling."""
+    for heading in GUIDES.values():
+        assert guide_section(heading)

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 
 import macros
 from macros import preview
-from macros.loader import Problem
+from macros.loader import EcosystemError, Problem, parse_ecosystem
 from tests.support.macros_env import FakeEnv
 from tests.support.sites import FIXTURES
 
@@ -46,6 +46,23 @@ def test_problems_view_is_one_block_of_html() -> None:
     """A single line of raw HTML ending in a newline, so Markdown passes it through as one block."""
     html = preview.problems_view(PROBLEMS)
     assert html.startswith("<div ") and html.endswith("</div>\n") and html.count("\n") == 1
+
+
+def test_plain_words_messages_show_their_examples_as_code() -> None:
+    """A loader message keeps every word in the panel, its `code` spans (what to write) set as code, on one line."""
+    text = (
+        (FIXTURES / "ecosystem.yml")
+        .read_text(encoding="utf-8")
+        .replace("uses: [Backend systems]", "uses:\n      - Geofencing: a <b> lookup")
+    )
+    with pytest.raises(EcosystemError) as caught:
+        parse_ecosystem(text, file="docs/data/ecosystem.yml")
+    [problem] = caught.value.problems
+    html = preview.problems_view([problem])
+    item = BeautifulSoup(html, "lxml").select_one("li")
+    assert [code.get_text() for code in item.select("code")][2:] == [": ", '- "Geofencing: a <b> lookup"']
+    assert item.get_text() == f"docs/data/ecosystem.yml:{problem.line} {problem.path}: {problem.message.replace('`', '')}"
+    assert html.count("\n") == 1
 
 
 def _broken_project(tmp_path: Path) -> Path:
