@@ -73,7 +73,7 @@ def misses(found: dict[str, str], expected: dict[str, str], base: str) -> list[s
     ]
 
 
-def test_queries_are_table_of_pages() -> None:
+def test_query_table_has_40_distinct_queries_on_existing_pages() -> None:
     """The query table has at least 40 distinct queries, each naming a page that exists."""
     queries = load_queries()
     assert len({q.text.lower() for q in queries}) == len(queries) >= 40
