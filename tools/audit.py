@@ -221,7 +221,10 @@ def plain_material() -> dict[str, object]:
     settings = config_as_written()
     theme = dict(settings["theme"])
     theme.pop("custom_dir", None)
-    content = [plugin for plugin in settings["plugins"] if plugin == "search" or (isinstance(plugin, dict) and "macros" in plugin)]
+    # A plugin is written as its name, or as a one-key mapping from its name to its options (search has some too).
+    content = [
+        plugin for plugin in settings["plugins"] if (next(iter(plugin)) if isinstance(plugin, dict) else plugin) in ("search", "macros")
+    ]
     return {"plugins": content, "hooks": [], "theme": theme, "extra_css": [], "extra_javascript": []}
 
 

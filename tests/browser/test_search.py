@@ -1,0 +1,99 @@
+"""Site search: each reader query in tests/fixtures/search-queries.yml puts its page first, served and offline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
+
+import pytest
+import yaml
+
+from tests.support.sites import FIXTURES
+from tools.project import DOCS
+
+pytestmark = pytest.mark.browser
+
+QUERIES = FIXTURES / "search-queries.yml"
+NONE = "(no result)"
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str  # what the reader types
+    page: str  # the Markdown source, under docs/, of the page that must come first
+
+
+def load_queries() -> list[Query]:
+    return [Query(str(row["query"]), row["page"]) for row in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))]
+
+
+def served_url(base: str, page: str) -> str:
+    """The page's URL on the served site (directory URLs: `practice/cloud/`, `real-world/`)."""
+    path = page.removesuffix(".md").removesuffix("index")
+    return urljoin(base, path if path == "" or path.endswith("/") else path + "/")
+
+
+def page_of(href: str) -> str:
+    """A result link without its section anchor and the `?h=` highlight query."""
+    scheme, netloc, path, _, _ = urlsplit(urldefrag(href).url)
+    return urlunsplit((scheme, netloc, path, "", ""))
+
+
+def first_results(browser, start: str, queries: list[Query]) -> dict[str, str]:
+    """Type each query into the search box of the page at `start`; return the page of each query's first result."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(start)
+    box = page.locator("input.md-search__input")
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    items = page.locator(".md-search-result__list > .md-search-result__item")
+    found: dict[str, str] = {}
+    for query in queries:
+        # Empty the box first, so that what the results say next belongs to this query, not
+        # the last one. Material reads the box on keyup, hence the End key after each fill.
+        box.fill("")
+        box.press("End")
+        items.first.wait_for(state="detached", timeout=10000)
+        placeholder = meta.inner_text()
+        box.fill(query.text)
+        box.press("End")
+        page.wait_for_function("([el, before]) => el.textContent !== before", arg=[meta.element_handle(), placeholder], timeout=15000)
+        found[query.text] = page_of(items.first.locator("a").first.evaluate("a => a.href")) if items.count() else NONE
+    context.close()
+    return found
+
+
+def misses(found: dict[str, str], expected: dict[str, str], base: str) -> list[str]:
+    """One line per query whose first result is not its page, with URLs relative to the site's `base`."""
+    return [
+        f"{query!r}: expected {want.removeprefix(base)}, first result {found[query].removeprefix(base)}"
+        for query, want in expected.items()
+        if found[query] != want
+    ]
+
+
+def test_query_table_has_40_distinct_queries_on_existing_pages() -> None:
+    """The query table has at least 40 distinct queries, each naming a page that exists."""
+    queries = load_queries()
+    assert len({q.text.lower() for q in queries}) == len(queries) >= 40
+    assert [q.page for q in queries if not (DOCS / q.page).is_file()] == []
+
+
+def test_search_served(handbook_url, chromium) -> None:
+    """On the served site, every query's first result is its page."""
+    queries = load_queries()
+    found = first_results(chromium, handbook_url, queries)
+    expected = {q.text: served_url(handbook_url, q.page) for q in queries}
+    wrong = misses(found, expected, handbook_url)
+    assert not wrong, f"{len(wrong)} of {len(queries)} queries miss their page:\n" + "\n".join(wrong)
+
+
+def test_search_offline(offline_edition, chromium) -> None:
+    """In the offline edition opened from file://, every query's first result is its page."""
+    queries = load_queries()
+    site = offline_edition.unpacked
+    found = first_results(chromium, (site / "index.html").as_uri(), queries)
+    expected = {q.text: (site / q.page.replace(".md", ".html")).as_uri() for q in queries}
+    wrong = misses(found, expected, site.as_uri() + "/")
+    assert not wrong, f"{len(wrong)} of {len(queries)} queries miss their page:\n" + "\n".join(wrong)
