@@ -77,8 +77,10 @@ BASE ?=
 check: $(STAMP) ## Checks before pushing: data, front matter, spelling, Markdown, Python, build, links (tools/check.py)
 	$(BIN)/python -m tools.check --site-dir $(CHECK_SITE)
 
+# For a pull request's comment: PREVIEW=<number> links each change to the preview `make publish PREVIEW=<number>`
+# wrote; FORK=yes says instead why a fork's pull request has none.
 review: $(STAMP) ## Summarise data entry and page changes against BASE, default origin/main (tools/review.py)
-	@$(BIN)/python -m tools.review $(BASE)
+	@$(BIN)/python -m tools.review $(strip $(if $(PREVIEW),--preview $(PREVIEW)) $(if $(FORK),--fork) $(BASE))
 
 # Both parts always run; the target fails if either missed a target.
 bench: $(STAMP) ## Time the build against plain Material, data loading at 10x-1000x, and make serve's preview (tools/bench.py, tools/bench_preview.py)
@@ -107,3 +109,14 @@ lock: $(STAMP) ## Re-pin requirements.lock after editing pyproject.toml
 clean: ## Remove the virtualenv, caches and build output
 	rm -rf $(VENV) site dist .cache .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+.PHONY: publish links
+
+# Where the tree will live: SITE_URL, else mkdocs.yml's site_url; PREVIEW=<number> puts it under pr-preview/<number>/.
+PREVIEW ?=
+
+publish: $(STAMP) $(NPM_STAMP) ## Write dist/site/ as the deploy uploads it: the site, downloads/ (offline zip, PDF, SHA-256 sums); SITE_URL or PREVIEW=<pull request> (tools/publish.py)
+	$(BIN)/python -m tools.publish $(if $(PREVIEW),--preview $(PREVIEW)) dist/site
+
+links: $(STAMP) ## Check every external URL in the pages and the data file's sources with lychee; dead ones by file and line (tools/links.py)
+	$(BIN)/python -m tools.links $(if $(LINKS_REPORT),--report $(LINKS_REPORT))
