@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.loader import EcosystemError, locate_sources
+from tools.check import Failure
 from tools.project import DATA, DOCS, REPO
 
 CACHE_DIR = REPO / ".cache" / "lychee"
@@ -40,21 +41,6 @@ OPTIONS = [
     "--no-progress",
     "--format=json",
 ]
-
-
-@dataclass(frozen=True)
-class DeadLink:
-    """A URL that did not answer with success: where it is written, and what happened."""
-
-    file: str
-    line: int | None
-    url: str
-    reason: str
-    field: str = ""  # for a data source, the entry and field it belongs to
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field + ': ' if self.field else ''}{self.url}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -80,8 +66,8 @@ def _reason(result: dict) -> str:
     return " ".join(str(status.get("text") or status.get("details") or "failed").split())
 
 
-def check(pages: list[Path], sources: list[SourceLink], *, data_label: str, timeout: int = 20, root: Path = REPO) -> list[DeadLink]:
-    """Run lychee over `pages` and the `sources`; every dead link, by file and line."""
+def check(pages: list[Path], sources: list[SourceLink], *, data_label: str, timeout: int = 20, root: Path = REPO) -> list[Failure]:
+    """Run lychee over `pages` and the `sources`; every dead link as file, line, URL and what happened (and a source's field)."""
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gfbs-links-") as tmp:
         listing = Path(tmp) / "sources.txt"
@@ -100,10 +86,10 @@ def check(pages: list[Path], sources: list[SourceLink], *, data_label: str, time
                 line = (item.get("span") or {}).get("line")
                 if input_name == str(listing):  # the listing's line n is the n-th source
                     source = sources[line - 1]
-                    dead.append(DeadLink(data_label, source.line, item["url"], _reason(item), source.field))
+                    dead.append(Failure(data_label, source.line, item["url"], f"{_reason(item)} ({source.field})"))
                 else:
-                    dead.append(DeadLink(_label(Path(input_name), root), line, item["url"], _reason(item)))
-    return sorted(dead, key=lambda link: (link.file, link.line or 0, link.url))
+                    dead.append(Failure(_label(Path(input_name), root), line, item["url"], _reason(item)))
+    return sorted(dead, key=lambda link: (link.file, link.line or 0, link.culprit))
 
 
 def _label(path: Path, root: Path) -> str:
@@ -113,12 +99,12 @@ def _label(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def report_markdown(dead: list[DeadLink]) -> str:
+def report_markdown(dead: list[Failure]) -> str:
     """The issue body: one bullet per dead link, or a line saying there is none."""
     if not dead:
         return "Every external link in the pages and the data file's sources answered.\n"
     lines = [f"{len(dead)} dead link(s), found by `make links`. Fix or replace each, or remove it:", ""]
-    lines += [f"- `{link.file}:{link.line}`{f' `{link.field}`' if link.field else ''}: <{link.url}>: {link.reason}" for link in dead]
+    lines += [f"- `{link.file}:{link.line}`: <{link.culprit}>: {link.reason}" for link in dead]
     return "\n".join(lines) + "\n"
 
 

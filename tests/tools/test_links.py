@@ -13,6 +13,7 @@ import pytest
 
 from tests.support.sites import FIXTURES
 from tools import links
+from tools.check import Failure
 
 TIMEOUT = 2
 
@@ -109,8 +110,8 @@ def test_every_source_of_the_data_file_is_listed_at_its_line() -> None:
         assert link.field.endswith("source"), link
 
 
-@pytest.mark.parametrize("dead", [[], [links.DeadLink("docs/a.md", 3, "https://x.example/", "404 Not Found")]])
-def test_report_lists_each_dead_link_or_says_all_answered(dead: list[links.DeadLink]) -> None:
+@pytest.mark.parametrize("dead", [[], [Failure("docs/a.md", 3, "https://x.example/", "404 Not Found")]])
+def test_report_lists_each_dead_link_or_says_all_answered(dead: list[Failure]) -> None:
     """The weekly issue's body: a bullet per dead link with file and line, or one line when every link answered."""
     text = links.report_markdown(dead)
     assert ("- `docs/a.md:3`: <https://x.example/>: 404 Not Found" in text) if dead else text.startswith("Every external link")
