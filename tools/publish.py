@@ -123,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", type=Path, default=PUBLISH_DIR, help="where to write the tree (default: dist/site)")
     parser.add_argument("--preview", type=int, metavar="NUMBER", help=f"a pull request's preview, under {PREVIEW_DIR}/NUMBER/")
     args = parser.parse_args(argv)
-    url, problems = publish(args.out, preview=args.preview)
+    try:
+        url, problems = publish(args.out, preview=args.preview)
+    except RuntimeError as error:  # a failed build or print: its own log says why
+        print(f"make publish: {error}", file=sys.stderr)
+        return 1
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
