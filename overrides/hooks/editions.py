@@ -58,7 +58,7 @@ def read_editions(folder: Path) -> tuple[Editions, list[Path]]:
         raise PluginError(f"{folder / MANIFEST} names files that are not there: {', '.join(missing)}")
     files = tuple(
         Edition(item["title"], path.suffix.lstrip(".").upper(), f"{FOLDER}/{item['name']}", human_size(path.stat().st_size))
-        for item, path in zip(manifest["files"], paths, strict=False)
+        for item, path in zip(manifest["files"], paths[:-1], strict=True)
     )
     return Editions(manifest["version"], files, f"{FOLDER}/{manifest['checksums']}"), paths
 
