@@ -120,6 +120,13 @@ def test_pdf_is_a4_with_page_numbers_and_a_plausible_length(tree: Tree, pdf_page
         assert f"{number} / {total}" in pdf_pages[number - 1], f"page {number} has no page number"
 
 
+def test_pdf_leaves_out_what_only_a_screen_uses(pdf_pages: list[str]) -> None:
+    """The tables' filter and column toolbars, and the download links, are not printed."""
+    text = "\n".join(pdf_pages)
+    for control in ("Filter rows", "Languages to compare", "rows shown", "SHA-256 checksums"):
+        assert control not in text, f"the PDF prints {control!r}"
+
+
 def test_pdf_holds_every_page_in_nav_order(pdf_pages: list[str]) -> None:
     """Each handbook page starts a new PDF page with its heading, in the order of the nav (after the contents)."""
     starts = []
