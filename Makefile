@@ -43,7 +43,7 @@ export GOFLAGS := -mod=mod
 export GOCACHE := $(CURDIR)/.cache/go-build
 export GOPATH := $(CURDIR)/.cache/go
 
-.PHONY: help serve build test examples clean lock schema bench offline audit check review system-test system-examples system-audit
+.PHONY: help serve build test examples clean lock schema bench offline audit check review system-test system-examples system-audit system-publish publish links
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -136,8 +136,10 @@ BASE ?=
 check: $(DEV_STAMP) ## Checks before pushing: data, front matter, spelling, Markdown, Python, build, links (tools/check.py)
 	$(BIN)/python -m tools.check --site-dir $(CHECK_SITE)
 
+# For a pull request's comment: PREVIEW=<number> links each change to the preview `make publish PREVIEW=<number>`
+# wrote; FORK=yes says instead why a fork's pull request has none.
 review: $(DEV_STAMP) ## Summarise data entry and page changes against BASE, default origin/main (tools/review.py)
-	@$(BIN)/python -m tools.review $(BASE)
+	@$(BIN)/python -m tools.review $(strip $(if $(PREVIEW),--preview $(PREVIEW)) $(if $(FORK),--fork) $(BASE))
 
 # Both parts always run; the target fails if either missed a target.
 bench: $(DEV_STAMP) ## Time the build against plain Material, data loading at 10x-1000x, make serve's preview, and a fresh clone's first make serve (tools/bench*.py)
@@ -160,6 +162,19 @@ system-audit:
 
 schema: $(DEV_STAMP) ## Regenerate the data file's JSON Schema from macros/model.py (tools/schema.py)
 	$(BIN)/python -m tools.schema
+
+# Where the tree will live: SITE_URL, else mkdocs.yml's site_url; PREVIEW=<number> puts it under pr-preview/<number>/.
+PREVIEW ?=
+
+# The PDF is printed by Chromium; the link check under the tree's own path parses with the dev set's lxml.
+publish: system-publish $(DEV_STAMP) $(NPM_BUILD_STAMP) ## Write dist/site/ as the deploy uploads it: the site, downloads/ (offline zip, PDF, SHA-256 sums); SITE_URL or PREVIEW=<pull request> (tools/publish.py)
+	$(BIN)/python -m tools.publish $(if $(PREVIEW),--preview $(PREVIEW)) dist/site
+
+system-publish:
+	$(call provision,chromium)
+
+links: $(DEV_STAMP) ## Check every external URL in the pages and the data file's sources with lychee; dead ones by file and line (tools/links.py)
+	$(BIN)/python -m tools.links $(if $(LINKS_REPORT),--report $(LINKS_REPORT))
 
 # The dev set is resolved first; the smaller sets are constrained to its versions, so every set agrees. The locks
 # record no index URL or local path: they install from the default index (or whichever the user's pip uses).

@@ -52,9 +52,13 @@ def build_env(epoch: int) -> dict[str, str]:
     }
 
 
-def build_site(site_dir: Path, epoch: int | None = None) -> None:
-    """Run `mkdocs build --strict -f mkdocs.offline.yml` into site_dir; raise with the log on failure."""
-    result = strict_build_in_subprocess(OFFLINE_CONFIG, site_dir, env=build_env(source_date_epoch() if epoch is None else epoch))
+def build_site(site_dir: Path, epoch: int | None = None, *, site_url: str | None = None) -> None:
+    """Run `mkdocs build --strict -f mkdocs.offline.yml` into site_dir; raise with the log on failure.
+
+    `site_url` is the online site the edition links back to (default: SITE_URL, else mkdocs.yml's).
+    """
+    env = build_env(source_date_epoch() if epoch is None else epoch) | ({"SITE_URL": site_url} if site_url else {})
+    result = strict_build_in_subprocess(OFFLINE_CONFIG, site_dir, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"the offline build failed:\n{result.stdout}{result.stderr}")
 

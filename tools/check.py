@@ -5,7 +5,8 @@
 Checks: data (the ecosystem file validates; sources last checked more than 12 months before --today
 are listed as warnings, which do not fail the run), front-matter (every page in the nav has a title and a
 one-sentence description), spelling (codespell with the project word list), lint (pymarkdownlnt with
-.pymarkdown.yaml), python (ruff check and ruff format --check, settings in pyproject.toml), build (strict MkDocs build) and links (every internal link and anchor in the built
+.pymarkdown.yaml), python (ruff check and ruff format --check, settings in pyproject.toml), workflows (actionlint
+over .github/workflows), build (strict MkDocs build) and links (every internal link and anchor in the built
 HTML, including those that macros and the theme write). Every check runs and every failure is listed;
 the exit status is 1 if there is any.
 """
@@ -20,6 +21,7 @@ import logging
 import re
 import subprocess
 import sys
+import sysconfig
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -297,6 +299,34 @@ def check_lint(project: Project) -> list[Failure]:
     return failures
 
 
+# --- workflows --------------------------------------------------------------------------------------
+
+ACTIONLINT = Path(sysconfig.get_path("scripts")) / "actionlint"
+WORKFLOWS = ".github/workflows"
+
+
+def check_workflows(project: Project) -> list[Failure]:
+    """actionlint over every GitHub workflow: syntax, expressions, job needs, action inputs, runner labels."""
+    files = sorted((project.root / WORKFLOWS).glob("*.y*ml"))
+    if not files:
+        return []
+    result = subprocess.run(
+        [str(ACTIONLINT), "-format", "{{json .}}", "-no-color", *map(str, files)],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    try:
+        findings = json.loads(result.stdout or "[]")
+    except json.JSONDecodeError:
+        return [Failure(WORKFLOWS, None, "actionlint", f"did not run: {(result.stderr or result.stdout).strip()}")]
+    return [
+        Failure(project.label(project.root / finding["filepath"]), finding["line"], finding["kind"], finding["message"])
+        for finding in findings
+    ]
+
+
 # --- build and links --------------------------------------------------------------------------------
 
 
@@ -341,6 +371,7 @@ SOURCE_CHECKS: dict[str, SourceCheck] = {
     "spelling": check_spelling,
     "lint": check_lint,
     "python": check_python,
+    "workflows": check_workflows,
 }
 CHECKS = (*SOURCE_CHECKS, "build", "links")
 

@@ -1,16 +1,25 @@
 """`make review BASE=<ref>`: a Markdown summary of what a change does to the data file and the pages, for a pull request.
 
-    python -m tools.review [BASE]    BASE defaults to origin/main, or HEAD~1 when there is no origin/main
+    python -m tools.review [--preview NUMBER [--site DIR] | --fork] [BASE]
+                                      BASE defaults to origin/main, or HEAD~1 when there is no origin/main
 
 The data file is compared entry by entry (by id) and field by field: an added entry shows every field it
 sets, and facts listed under its `unverified` are marked. Every source whose URL or checked date changed is
 listed again on its own, with the entries whose facts changed while no source was re-checked. Pages are
 listed from `git diff` against BASE, each with its URL on the site and the lines changed; uncommitted and
 untracked files count too, and the heading says when they do. The output suits $GITHUB_STEP_SUMMARY.
+
+For a pull request's comment (.github/workflows/preview.yml), --preview NUMBER opens the summary with the
+preview's address and links every changed page, and every changed data entry, to where the preview shows it:
+the entry's row or column in a table of the tree `make publish PREVIEW=NUMBER` wrote into --site. --fork says
+instead that a fork's pull request gets no preview, and why. Both open with MARKER, by which the workflow finds
+its comment again.
 """
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
 import datetime
 import json
 import subprocess
@@ -20,16 +29,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.config import load_config
+from bs4 import BeautifulSoup
 
 from tools.check import load_project
 from tools.project import CONFIG, DATA, DOCS, REPO
+from tools.publish import PUBLISH_DIR, site_url
 
 # The data file and the pages folder as git names them, relative to the repository root.
 DATA_FILE = DATA.relative_to(REPO).as_posix()
 DOCS_PREFIX = DOCS.relative_to(REPO).as_posix() + "/"
 # Entries are matched by the first of these keys they have; matchups have no id of their own.
 _KEYS = ("id", "against")
+MARKER = "<!-- make review -->"
+FORK_NOTE = (
+    "No preview: this pull request comes from a fork. Previews are published at this site's own address, where a "
+    "fork's pages could run scripts of their own, so only branches of this repository get one. The CI run's `site` "
+    "artifact holds the built site."
+)
 _STATUS = {"A": "added", "M": "changed", "D": "removed", "R": "renamed", "C": "copied", "T": "changed type"}
 
 
@@ -59,6 +75,45 @@ class FileChange:
     path: str
     added: int | None = None
     removed: int | None = None
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A pull request's preview: where it lives, its pages, and where its tables show each entry."""
+
+    url: str
+    pages: frozenset[str] = frozenset()  # every page's URL relative to the preview, "" for the home page
+    anchors: dict[str, str] = dataclasses.field(default_factory=dict)  # a table header cell's id -> "<page URL>#<id>", first page first
+
+    def page(self, path: str) -> str | None:
+        """The preview's URL of the page at `path` (docs/...md), or None when the preview has no such page."""
+        stem = path.removeprefix(DOCS_PREFIX).removesuffix(".md")
+        url = "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+        return self.url + url if path.endswith(".md") and url in self.pages else None
+
+    def entry(self, key: str) -> str | None:
+        """Where the preview's tables show the entry `key`: the row or column whose id is `<kind>-<key>`."""
+        return next((self.url + target for anchor, target in self.anchors.items() if anchor.partition("-")[2] == key), None)
+
+
+def read_preview(url: str, site: Path) -> Preview:
+    """The preview at `url`, built into `site`: its pages and its tables' row and column ids (the print page left out)."""
+    pages: set[str] = set()
+    anchors: dict[str, str] = {}
+    for path in sorted(site.rglob("index.html")):
+        page = path.parent.relative_to(site).as_posix()
+        page = "" if page == "." else page + "/"
+        if page.startswith("print_page/"):
+            continue
+        pages.add(page)
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for cell in soup.select("table.gfbs-table th[id]"):
+            anchors.setdefault(cell["id"], f"{page}#{cell['id']}")
+    return Preview(url, frozenset(pages), anchors)
+
+
+def _linked(label: str, url: str | None) -> str:
+    return f"[{label}]({url})" if url else label
 
 
 def diff_ecosystem(old: dict | None, new: dict | None) -> list[EntryChange]:
@@ -144,8 +199,8 @@ def _value(value: object) -> str:
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
-def render_data_changes(changes: list[EntryChange]) -> list[str]:
-    """Markdown lines: one bullet per entry, with a sub-bullet per changed field (old -> new)."""
+def render_data_changes(changes: list[EntryChange], preview: Preview | None = None) -> list[str]:
+    """Markdown lines: one bullet per entry, linked to the preview's table where it shows, with a sub-bullet per changed field."""
     if not changes:
         return ["No entries changed."]
     lines: list[str] = []
@@ -154,7 +209,8 @@ def render_data_changes(changes: list[EntryChange]) -> list[str]:
         if change.collection != collection:
             collection = change.collection
             lines += ["", f"**{collection}**", ""]
-        lines.append(f"- {change.kind.capitalize()} `{change.key}`")
+        where = preview.entry(change.key) if preview and change.kind != "removed" else None
+        lines.append(f"- {change.kind.capitalize()} {_linked(f'`{change.key}`', where)}")
         for field in change.fields:
             flag = _UNVERIFIED if field.field.split(".")[0].split("[")[0] in change.unverified else ""
             if change.kind == "added":
@@ -246,19 +302,23 @@ def _sources_of(node: object, prefix: str = "") -> list[tuple[str, object, objec
     return found
 
 
-def render_file_changes(files: list[FileChange], url_of: Callable[[str], str]) -> list[str]:
-    """Markdown lines: pages first, each with its URL on the site (`url_of` a path under docs/), then other files under docs/."""
+def render_file_changes(files: list[FileChange], url_of: Callable[[str], str], preview: Preview | None = None) -> list[str]:
+    """Markdown lines: pages first, each linked to its preview or else with its URL on the site (`url_of` a path under
+    docs/), and the lines changed; then the other files under docs/."""
     pages = [file for file in files if file.path.endswith(".md")]
     others = [file for file in files if not file.path.endswith(".md") and file.path != DATA_FILE]
     lines = ["### Pages", ""]
-    lines += [
-        f"- {file.status}: `{file.path}`, {'was ' if file.status == 'removed' else ''}{url_of(file.path.removeprefix(DOCS_PREFIX))}"
-        f"{_lines_changed(file)}"
-        for file in pages
-    ] or ["No pages changed."]
+    lines += [f"- {file.status}: {_page_reference(file, url_of, preview)}{_lines_changed(file)}" for file in pages] or ["No pages changed."]
     if others:
         lines += ["", "### Other files under docs/", "", *(f"- {file.status}: `{file.path}`{_lines_changed(file)}" for file in others)]
     return lines
+
+
+def _page_reference(file: FileChange, url_of: Callable[[str], str], preview: Preview | None) -> str:
+    in_preview = preview.page(file.path) if preview and file.status != "removed" else None
+    if in_preview:
+        return _linked(f"`{file.path}`", in_preview)
+    return f"`{file.path}`, {'was ' if file.status == 'removed' else ''}{url_of(file.path.removeprefix(DOCS_PREFIX))}"
 
 
 def _lines_changed(file: FileChange) -> str:
@@ -270,9 +330,9 @@ def _lines_changed(file: FileChange) -> str:
 
 def site_urls(config: Path = CONFIG) -> Callable[[str], str]:
     """A page's URL on the published site (or on SITE_URL), from its path under docs/, as the build writes it."""
-    site_url = load_config(str(config))["site_url"] or "/"
+    root = site_url() or "/"
     project = load_project(config)
-    return lambda source: site_url.rstrip("/") + "/" + project.built_page(source).removesuffix("index.html")
+    return lambda source: root.rstrip("/") + "/" + project.built_page(source).removesuffix("index.html")
 
 
 def summary(
@@ -283,13 +343,17 @@ def summary(
     *,
     url_of: Callable[[str], str],
     uncommitted: bool = False,
+    preview: Preview | None = None,
+    fork: bool = False,
 ) -> str:
-    """The whole Markdown summary; `uncommitted` says that edits not yet committed are part of it."""
+    """The whole Markdown summary; `uncommitted` says that edits not yet committed are part of it. For a pull request's
+    comment it opens with MARKER and the preview's address, or why there is none."""
     changes = diff_ecosystem(old, new)
-    heading = f"## Changes against `{base}`" + (", uncommitted edits included" if uncommitted else "")
-    lines = [heading, "", f"### Data: `{DATA_FILE}`", "", *render_data_changes(changes), ""]
+    lines = [MARKER, f"**Preview:** {preview.url}", ""] if preview else [MARKER, FORK_NOTE, ""] if fork else []
+    lines += [f"## Changes against `{base}`" + (", uncommitted edits included" if uncommitted else "")]
+    lines += ["", f"### Data: `{DATA_FILE}`", "", *render_data_changes(changes, preview), ""]
     lines += ["### Sources", "", *render_source_changes(changes, new), ""]
-    lines += render_file_changes(files, url_of)
+    lines += render_file_changes(files, url_of, preview)
     return "\n".join(lines) + "\n"
 
 
@@ -354,20 +418,29 @@ def uncommitted_edits(repo: Path) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog="python -m tools.review", description=__doc__.split("\n")[0])
+    parser.add_argument("base", nargs="?", default="", help="the git ref to compare against (default: origin/main, else HEAD~1)")
+    parser.add_argument("--preview", type=int, metavar="NUMBER", help="link the changes to pull request NUMBER's preview")
+    parser.add_argument("--site", type=Path, default=PUBLISH_DIR, help="the preview's tree, as make publish wrote it (default: dist/site)")
+    parser.add_argument("--fork", action="store_true", help="say that this pull request, from a fork, has no preview")
+    args = parser.parse_args(argv)
     top = _git(Path.cwd(), "rev-parse", "--show-toplevel", check=False)
     if top.returncode != 0:
         print("make review: not inside a git repository", file=sys.stderr)
         return 2
     repo = Path(top.stdout.strip())
-    base = args[0] if args and args[0] else default_base(repo)
+    base = args.base or default_base(repo)
     if _git(repo, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode != 0:
         print(f"make review: unknown git ref {base!r}; pass BASE=<branch, tag or commit>, e.g. BASE=origin/main", file=sys.stderr)
         return 2
     current = repo / DATA_FILE
     new = yaml.safe_load(current.read_text(encoding="utf-8")) if current.is_file() else None
+    preview = read_preview(site_url(args.preview), args.site) if args.preview is not None and not args.fork else None
     files = changed_files(repo, base)
-    sys.stdout.write(summary(base, data_at(repo, base), new, files, url_of=site_urls(), uncommitted=uncommitted_edits(repo)))
+    uncommitted = uncommitted_edits(repo)
+    sys.stdout.write(
+        summary(base, data_at(repo, base), new, files, url_of=site_urls(), uncommitted=uncommitted, preview=preview, fork=args.fork)
+    )
     return 0
 
 

@@ -1,7 +1,7 @@
 """Checks a built site's HTML: every internal link and anchor resolves, including links that macros and the theme make.
 
 MkDocs validates links written in Markdown only; raw HTML from macros and templates is checked here.
-Run as `python -m tools.sitecheck SITE_DIR`.
+Run as `python -m tools.sitecheck SITE_DIR [SITE_URL]`.
 """
 
 from __future__ import annotations
@@ -38,22 +38,43 @@ def _target(site: Path, page: Path, path: str) -> Path:
     return resolved / "index.html" if resolved.is_dir() else resolved
 
 
-def link_problems(site: Path) -> list[LinkProblem]:
-    """Every broken internal link or anchor, sorted by page."""
+def _internal_path(href: str, prefix: str, site_url: str) -> str | None:
+    """The site-root path an absolute link points at inside the site ("/<prefix>/a/" or "<site_url>a/"), or None outside it."""
+    if site_url and href.startswith(site_url):
+        return "/" + href[len(site_url) :]
+    if href.startswith(prefix):
+        return "/" + href[len(prefix) :]
+    return None
+
+
+def link_problems(site: Path, *, site_url: str = "") -> list[LinkProblem]:
+    """Every broken internal link or anchor, sorted by page.
+
+    With `site_url` (where the site will live, e.g. a preview under https://host/handbook/pr-preview/7/), links
+    written as absolute paths or full URLs are checked too: under that path they must resolve in the site, and a path
+    outside it is a link that leaves the tree. Without it, such links are taken as written for the site's root.
+    """
     site = site.resolve()
+    prefix = urlsplit(site_url).path or "/"
     pages = sorted(site.rglob("*.html"))
     soups = {page: BeautifulSoup(page.read_text(encoding="utf-8"), "lxml") for page in pages}
     ids = {page: _ids(soup) for page, soup in soups.items()}
     problems: list[LinkProblem] = []
     for page, soup in soups.items():
         label = page.relative_to(site).as_posix()
-        if label == "404.html":  # served at any depth, so its relative links are written for the root only
+        # 404.html is served at any depth: its links are absolute under the site's path, checkable only knowing it.
+        if label == "404.html" and not site_url:
             continue
         for tag_name, attribute in _LINK_ATTRIBUTES:
             for tag in soup.find_all(tag_name, attrs={attribute: True}):
-                href = tag[attribute]
-                parts = urlsplit(href)
-                if parts.scheme in _SKIPPED_SCHEMES or href.startswith("//"):
+                href = path = tag[attribute]
+                if site_url and (href.startswith(site_url) or (href.startswith("/") and not href.startswith("//"))):
+                    path = _internal_path(href, prefix, site_url)
+                    if path is None:
+                        problems.append(LinkProblem(label, href, f"leads outside the site's path {prefix}"))
+                        continue
+                parts = urlsplit(path)
+                if parts.scheme in _SKIPPED_SCHEMES or path.startswith("//") or (label == "404.html" and not path.startswith("/")):
                     continue
                 target = _target(site, page, parts.path) if parts.path else page
                 if not target.exists():
@@ -71,7 +92,7 @@ def link_problems(site: Path) -> list[LinkProblem]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     site = Path(args[0] if args else "site")
-    problems = link_problems(site)
+    problems = link_problems(site, site_url=args[1] if len(args) > 1 else "")
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(problems)} broken internal link(s) in {site}", file=sys.stderr if problems else sys.stdout)

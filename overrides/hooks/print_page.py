@@ -182,8 +182,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for item in nav.pages
     ]
     cover = f'<h1 id="print-page-title">{html.escape(TITLE)}</h1><p>{html.escape(config.site_description or "")}</p>'
-    page.content = cover + combined(sections, print_url=page.url)
     context = get_context(nav, _build["files"], config, page)
+    # Under the title, where else to read it: the downloadable editions, or the online site from the offline edition.
+    cover += _build["env"].get_template("partials/editions.html").render(context)
+    page.content = cover + combined(sections, print_url=page.url)
     output = _build["env"].get_template("main.html").render(context)
     write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
     log.debug("wrote the print page with %d sections", len(sections))

@@ -347,3 +347,42 @@ def test_contributing_shows_the_summary_of_its_own_examples() -> None:
     [shown] = fenced(guide_section("See what a reviewer will see"), "text")
     printed = summary("origin/main", yaml.safe_load(before), yaml.safe_load(after), [], url_of=str, uncommitted=True)
     assert printed == shown
+
+
+def _tree(root: Path, pages: dict[str, str]) -> Path:
+    """A built tree as `make publish` writes it: page URL -> the HTML of its content."""
+    for url, body in pages.items():
+        path = root / url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    return root
+
+
+def test_preview_links_each_changed_page_and_entry_and_opens_with_the_marker(repo: Path, tmp_path: Path) -> None:
+    """With --preview, the summary starts with the marker and the preview's address, and links pages and entries to it."""
+    data = repo / "docs" / "data" / "ecosystem.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("Apache-2.0", "MIT"), encoding="utf-8")
+    (repo / "docs" / "index.md").write_text("# Home\n\nMore.\n", encoding="utf-8")
+    (repo / "docs" / "old.md").unlink()
+    table = '<table class="gfbs-table"><tr><th scope="row" id="tool-docker">Docker</th></tr></table>'
+    site = _tree(tmp_path / "site", {"": "<p>Home</p>", "tools/": table, "print_page/": table.replace("tool-", "x-tool-")})
+    result = _review(repo, "--preview", "7", "--site", str(site), "HEAD")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    preview = "https://handbook.example/pr-preview/7/"  # _review sets SITE_URL
+    assert lines[:2] == ["<!-- make review -->", f"**Preview:** {preview}"]
+    assert f"- Changed [`docker`]({preview}tools/#tool-docker)" in lines
+    assert [line for line in lines if line.startswith("- changed: [`docs/index.md`]")] == [
+        f"- changed: [`docs/index.md`]({preview}), 2 lines changed (+2 −0)"
+    ]
+    assert [line for line in lines if line.startswith("- removed: `docs/old.md`")] == [
+        "- removed: `docs/old.md`, was https://handbook.example/old/, 1 line changed (+0 −1)"
+    ]  # nothing to preview
+
+
+def test_fork_says_why_there_is_no_preview(repo: Path) -> None:
+    """With --fork, the summary starts with the marker and the reason, and links nothing."""
+    result = _review(repo, "--fork", "--preview", "7", "HEAD")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "<!-- make review -->" and lines[1].startswith("No preview: this pull request comes from a fork.")
+    assert "](" not in result.stdout

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tools.check import Project, check_workflows
 from tools.project import REPO
+from tools.publish import PREVIEW_DIR
+from tools.review import MARKER
 
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 ISSUE_FORMS = sorted(path for path in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml") if path.name != "config.yml")
-# An action pinned to an exact release (v4.2.2) or a full commit SHA, never a moving major tag (v4).
-PINNED = re.compile(r"^[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
 
 
 def _schema_check(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
@@ -26,10 +27,6 @@ def _schema_check(schema: str, *files: Path) -> subprocess.CompletedProcess[str]
 
 def _workflow(name: str) -> dict:
     return yaml.safe_load((GITHUB / "workflows" / name).read_text(encoding="utf-8"))
-
-
-def _run_lines(workflow: dict) -> list[str]:
-    return [step["run"] for job in workflow["jobs"].values() for step in job.get("steps", []) if "run" in step]
 
 
 def _uses(workflow: dict) -> list[str]:
@@ -59,24 +56,37 @@ def test_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
     assert _schema_check("vendor.github-workflows", broken).returncode != 0
 
 
-def test_workflow_names_are_the_expected_two() -> None:
-    """CI for pull requests and deployment to Pages, nothing else."""
-    assert [path.name for path in WORKFLOWS] == ["ci.yml", "deploy.yml"]
+def test_workflows_are_ci_links_and_preview() -> None:
+    """CI (tests, publish, deploy), the weekly link check, and pull request previews; nothing else."""
+    assert [path.name for path in WORKFLOWS] == ["ci.yml", "links.yml", "preview.yml"]
 
 
-def test_ci_runs_the_readme_commands() -> None:
-    """CI runs `make test` as .ci/run does, summarises with `make review`, and builds what it uploads."""
+def _steps(job: dict) -> list[dict]:
+    return job.get("steps", [])
+
+
+def _index(steps: list[dict], predicate) -> int:
+    return next(index for index, step in enumerate(steps) if predicate(step))
+
+
+def test_ci_tests_then_publishes_what_it_uploads() -> None:
+    """CI runs `make test` as .ci/run does, then `make publish` (for the preview on a pull request), then uploads dist/site/."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     ci = _workflow("ci.yml")
-    runs = _run_lines(ci)
+    steps = _steps(ci["jobs"]["test"])
     assert "make test" in readme and "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert "bash .ci/run" in runs
-    assert any(run.startswith("make review BASE=") and "$GITHUB_STEP_SUMMARY" in run for run in runs)
-    assert "make build" in runs and "make offline" in runs
-    for command in ("make review", "make build", "make offline", "make check"):
+    tests = _index(steps, lambda step: step.get("run") == "bash .ci/run")
+    publish = _index(steps, lambda step: step.get("run", "").startswith("make publish"))
+    upload = _index(steps, lambda step: step.get("uses", "").startswith("actions/upload-artifact@") and step["with"]["name"] == "site")
+    assert tests < publish < upload
+    assert steps[publish]["run"] == 'make publish PREVIEW="$PREVIEW"'
+    assert steps[publish]["env"]["PREVIEW"] == "${{ github.event.pull_request.number }}"
+    assert steps[upload]["with"]["path"] == "dist/site/"
+    review = next(step for step in steps if "make review" in step.get("run", ""))
+    assert 'make review BASE="origin/$BASE_REF" PREVIEW="$PREVIEW" FORK="$FORK" > review/summary.md' in review["run"]
+    assert "$GITHUB_STEP_SUMMARY" in review["run"]
+    for command in ("make review", "make build", "make offline", "make check", "make publish", "make links"):
         assert f"`{command}" in readme, f"{command} is not documented in the README"
-    uploads = [step["with"]["path"] for step in ci["jobs"]["test"]["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
-    assert uploads == ["site/", "dist/go-for-backend-systems-offline.zip"]
     assert set(ci[True]) == {"pull_request", "push"}  # PyYAML reads the key `on` as True
 
 
@@ -86,31 +96,101 @@ def test_ci_fetches_full_history() -> None:
     assert checkout["with"]["fetch-depth"] == 0
 
 
-def test_deploy_builds_and_publishes_to_pages_with_least_privilege() -> None:
-    """Deploy runs `make build`, uploads site/ as the Pages artifact, and only the deploy job may write to Pages."""
-    deploy = _workflow("deploy.yml")
-    assert deploy["permissions"] == {}
-    build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
-    assert "make build" in _run_lines({"jobs": {"build": build}})
-    assert build["permissions"] == {"contents": "read"}
-    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
-    assert publish["needs"] == "build" and publish["environment"]["name"] == "github-pages"
-    assert any(uses.startswith("actions/upload-pages-artifact@") for uses in _uses(deploy))
-    assert any(uses.startswith("actions/deploy-pages@") for uses in _uses(deploy))
-
-
-def test_ci_token_is_read_only() -> None:
-    """The pull request workflow never gets write access."""
+def test_deploy_publishes_the_tested_tree_and_builds_nothing() -> None:
+    """On a push to main, deploy needs the tests, downloads their `site` artifact and pushes it to gh-pages, running nothing."""
     ci = _workflow("ci.yml")
+    deploy = ci["jobs"]["deploy"]
+    assert deploy["needs"] == "test"
+    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert deploy["permissions"] == {"contents": "write"}
+    assert [step for step in _steps(deploy) if "run" in step] == []  # no make, no build
+    download = next(step for step in _steps(deploy) if step.get("uses", "").startswith("actions/download-artifact@"))
+    publish = next(step for step in _steps(deploy) if step.get("uses", "").startswith("JamesIves/github-pages-deploy-action@"))
+    assert download["with"]["name"] == "site" and "run-id" not in download["with"]  # this run's artifact, not another's
+    assert publish["with"]["folder"] == download["with"]["path"]
+    assert publish["with"]["branch"] == "gh-pages" and publish["with"]["clean-exclude"] == f"{PREVIEW_DIR}/"
+    # Nothing else in CI may write: the tests, and a fork's pull request, run with a read-only token.
     assert ci["permissions"] == {"contents": "read"}
-    assert all("permissions" not in job for job in ci["jobs"].values())
+    assert [name for name, job in ci["jobs"].items() if "permissions" in job] == ["deploy"]
 
 
-@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml"])
-def test_actions_are_pinned_to_exact_versions(name: str) -> None:
-    """Every action is pinned to an exact release or commit, so a moved tag cannot change the build."""
-    for uses in _uses(_workflow(name)):
-        assert PINNED.match(uses), f"{name}: {uses} is not pinned to an exact version"
+def test_previews_come_from_ci_artifacts_of_passing_runs_and_leave_with_the_pull_request() -> None:
+    """preview.yml publishes CI's tree of a passing pull request under pr-preview/<number>/, for this repository's branches
+    only; keeps one comment found by `make review`'s marker; removes the preview when the pull request closes; runs no code."""
+    preview = _workflow("preview.yml")
+    text = (GITHUB / "workflows" / "preview.yml").read_text(encoding="utf-8")
+    assert preview[True]["workflow_run"] == {"workflows": ["CI"], "types": ["completed"]}
+    assert preview[True]["pull_request"] == {"types": ["closed"]}
+    assert preview["permissions"] == {}
+    publish, remove = preview["jobs"]["publish"], preview["jobs"]["remove"]
+    assert "github.event.workflow_run.conclusion == 'success'" in publish["if"]
+    assert publish["env"]["SAME_REPO"] == "${{ github.event.workflow_run.head_repository.full_name == github.repository }}"
+    deploy = next(step for step in _steps(publish) if step.get("uses", "").startswith("JamesIves/"))
+    assert deploy["if"] == "env.SAME_REPO == 'true'"
+    assert deploy["with"]["target-folder"] == f"{PREVIEW_DIR}/${{{{ steps.pr.outputs.number }}}}"
+    downloads = [step for step in _steps(publish) if step.get("uses", "").startswith("actions/download-artifact@")]
+    assert {step["with"]["run-id"] for step in downloads} == {"${{ github.event.workflow_run.id }}"}
+    assert f"marker='{MARKER}'" in text
+    commands = [line.strip() for job in preview["jobs"].values() for step in _steps(job) for line in step.get("run", "").splitlines()]
+    assert not [command for command in commands if command.startswith(("make", "bash", "python"))]
+    assert not [step for job in preview["jobs"].values() for step in _steps(job) if "ref" in step.get("with", {})]
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in remove["if"]
+    removal = next(step for step in _steps(remove) if step.get("uses", "").startswith("JamesIves/"))
+    assert removal["with"]["target-folder"] == f"{PREVIEW_DIR}/${{{{ github.event.pull_request.number }}}}"
+
+
+def test_links_runs_weekly_and_keeps_one_issue() -> None:
+    """links.yml runs `make links` every week and writes its report into one issue, with no more rights than that."""
+    links = _workflow("links.yml")
+    assert "schedule" in links[True] and "workflow_dispatch" in links[True]
+    check, report = links["jobs"]["check"], links["jobs"]["report"]
+    assert any("make links LINKS_REPORT=dead-links.md" in step.get("run", "") for step in _steps(check))
+    assert check["permissions"] == {"contents": "read"} and report["permissions"] == {"issues": "write"}
+    assert links["permissions"] == {}
+
+
+# An action pinned to a full commit SHA, with its release tag in a comment for people and Dependabot.
+PINNED_LINE = re.compile(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_actions_are_pinned_to_commit_shas_with_their_release(path: Path) -> None:
+    """Every action is pinned to a full commit SHA, so a moved tag cannot change the build, and names its release."""
+    lines = [line.strip().removeprefix("- ") for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines
+    for line in lines:
+        assert PINNED_LINE.match(line), f"{path.name}: {line!r} is not pinned to a commit SHA with its release tag"
+    assert len(lines) == len(_uses(_workflow(path.name)))
+
+
+def test_dependabot_watches_every_lock_where_it_lives() -> None:
+    """Dependabot updates pip, npm and the workflows' actions, each in the folder that holds its files."""
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
+    folders = {update["package-ecosystem"]: update["directory"] for update in config["updates"]}
+    assert folders == {"pip": "/", "npm": "/", "github-actions": "/"}
+    assert (REPO / "pyproject.toml").is_file() and (REPO / "package-lock.json").is_file()
+    result = _schema_check("vendor.dependabot", GITHUB / "dependabot.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _project(root: Path) -> Project:
+    return Project(root=root, config=root / "mkdocs.yml", docs=root / "docs", nav=(), use_directory_urls=True)
+
+
+def test_make_check_runs_actionlint_over_the_workflows(tmp_path: Path) -> None:
+    """The workflows check passes on ours and names the file, line and rule of a mistake actionlint finds."""
+    assert check_workflows(_project(REPO)) == []
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "broken.yml").write_text(
+        "on: push\njobs:\n  deploy:\n    needs: tests\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.nope }}\n",
+        encoding="utf-8",
+    )
+    failures = check_workflows(_project(tmp_path))
+    assert {(failure.file, failure.line, failure.culprit) for failure in failures} == {
+        (".github/workflows/broken.yml", 3, "job-needs"),
+        (".github/workflows/broken.yml", 7, "expression"),
+    }
 
 
 def test_pre_commit_config_is_valid_and_runs_the_checks() -> None:
@@ -145,3 +225,10 @@ def test_make_test_runs_the_checks_before_the_suite() -> None:
 def test_make_review_passes_base_through() -> None:
     """`make review BASE=ref` hands the ref to tools.review."""
     assert any(line.endswith("-m tools.review origin/feature") for line in _make_dry_run("review", "BASE=origin/feature"))
+
+
+def test_make_review_and_publish_pass_the_preview_through() -> None:
+    """`make review PREVIEW=7 FORK=yes` and `make publish PREVIEW=7` hand the number (and the fork) to the tools."""
+    review = _make_dry_run("review", "BASE=origin/main", "PREVIEW=7", "FORK=yes")
+    assert any(line.endswith("-m tools.review --preview 7 --fork origin/main") for line in review)
+    assert any(line.endswith("-m tools.publish --preview 7 dist/site") for line in _make_dry_run("publish", "PREVIEW=7"))
