@@ -12,6 +12,7 @@ import pytest
 from tests.support.examples import EXAMPLES_DIR, README, README_ROW
 from tools.go_examples import (
     MODULE_PATH,
+    check_fuzz,
     check_gofmt,
     declared_go_releases,
     pinned_go_release,
@@ -135,7 +136,8 @@ def test_readme_pages_and_highlighted_lines_exist() -> None:
 # --- The checks can fail, and say where.
 
 # Columns: check to run, file to damage, text to replace, its replacement,
-# and a marker on the line the report must name (file:line).
+# and a marker on the line the report must name (file:line): a line of the
+# damaged file, or "file.go:" and a line of the test that catches the damage.
 BREAKAGES = [
     pytest.param(
         "gofmt",
@@ -169,6 +171,14 @@ BREAKAGES = [
         "results[i*0] =",
         id="data-race",
     ),
+    pytest.param(
+        "fuzz",
+        "jsontags/jsontags.go",
+        "json.RejectUnknownMembers(true))",
+        "json.RejectUnknownMembers(true), json.MatchCaseInsensitiveNames(true))",  # accepts "ID" for "id"
+        "jsontags/fuzz_test.go:(unknown, wrong case or repeated)",
+        id="fuzz-finds-a-lenient-parser",
+    ),
 ]
 
 
@@ -192,11 +202,16 @@ def test_each_check_reports_file_and_line(
     assert text.count(old) == 1, f"{file}: expected exactly one {old!r} to replace"
     text = text.replace(old, new)
     source.write_text(text)
+    package = "./" + Path(file).parent.as_posix()  # only the damaged package: fast
+    if re.match(r"[\w/]+\.go:", marker):
+        file, marker = marker.split(":", 1)
+        text = (module / file).read_text()
     line = next(n for n, t in enumerate(text.splitlines(), start=1) if marker in t)
 
-    package = "./" + Path(file).parent.as_posix()  # only the damaged package: fast
     if check == "gofmt":
         passed, report = check_gofmt(gofmt, module)
+    elif check == "fuzz":
+        passed, report = check_fuzz(go, module, seconds=1)
     elif check == "vet":
         passed, report = check_vet(request.getfixturevalue("race_go"), module, package)
     else:
