@@ -284,7 +284,10 @@ def main() -> int:
         print(report if not passed else f"{name}: ok")
         if not passed:
             failed.append(name)
-    print(f"Go examples: {', '.join(failed) + ' failed' if failed else 'gofmt, go vet, go test -race and the fuzz tests passed'}", file=sys.stderr)
+    print(
+        f"Go examples: {', '.join(failed) + ' failed' if failed else 'gofmt, go vet, go test -race and the fuzz tests passed'}",
+        file=sys.stderr,
+    )
     return 1 if failed else 0
 
 

@@ -18,7 +18,7 @@ type User struct {
 
 // server keeps users in memory; a real service would use a database.
 type server struct {
-	log   *slog.Logger
+	log    *slog.Logger
 	mu     sync.Mutex
 	users  map[int]User
 	lastID int // the highest ID handed out so far
