@@ -38,15 +38,14 @@ func NewServer(logger *slog.Logger) http.Handler {
 }
 
 func (s *server) getUser(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.Atoi(r.PathValue("id"))
-	if err != nil {
-		http.Error(w, "id must be a number", http.StatusBadRequest)
+	id, ok := pathID(w, r)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
-	u, ok := s.users[id]
+	u, found := s.users[id]
 	s.mu.Unlock()
-	if !ok {
+	if !found {
 		http.Error(w, "user not found", http.StatusNotFound)
 		return
 	}
@@ -77,15 +76,24 @@ func (s *server) createUser(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) deleteUser(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.Atoi(r.PathValue("id"))
-	if err != nil {
-		http.Error(w, "id must be a number", http.StatusBadRequest)
+	id, ok := pathID(w, r)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
 	delete(s.users, id)
 	s.mu.Unlock()
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// pathID reads the {id} wildcard, or answers 400 and reports false.
+func pathID(w http.ResponseWriter, r *http.Request) (int, bool) {
+	id, err := strconv.Atoi(r.PathValue("id"))
+	if err != nil {
+		http.Error(w, "id must be a number", http.StatusBadRequest)
+		return 0, false
+	}
+	return id, true
 }
 
 // writeJSON sends v with a status. Once the header is written the status

@@ -81,14 +81,7 @@ func (l *flakyListener) Accept() (net.Conn, error) {
 // TestAcceptErrorsAreRetried checks that errors from Accept other than a
 // closed listener do not stop the proxy: it waits briefly and carries on.
 func TestAcceptErrorsAreRetried(t *testing.T) {
-	echo := listen(t)
-	go func() {
-		conn, err := echo.Accept()
-		if err == nil {
-			defer conn.Close()
-			io.Copy(conn, conn)
-		}
-	}()
+	echo := echoOnce(t)
 	ln := &flakyListener{Listener: listen(t), failures: 3}
 	p := &tcpproxy.Proxy{Target: echo.Addr().String(), Idle: time.Minute}
 	served := make(chan error, 1)
@@ -110,4 +103,18 @@ func TestAcceptErrorsAreRetried(t *testing.T) {
 			t.Fatalf("got %q, %v; want the echo", got, err)
 		}
 	}
+}
+
+// echoOnce listens on a loopback port and echoes the first connection back.
+func echoOnce(t *testing.T) net.Listener {
+	t.Helper()
+	ln := listen(t)
+	go func() {
+		conn, err := ln.Accept()
+		if err == nil {
+			defer conn.Close()
+			io.Copy(conn, conn)
+		}
+	}()
+	return ln
 }
