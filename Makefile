@@ -63,7 +63,7 @@ endif
 test: $(STAMP) $(NPM_STAMP) check examples ## Run make check and make examples, then the whole test suite (tests/, in layers)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-examples: $(STAMP) ## gofmt, go vet and go test -race over the Go examples in docs/examples (tools/go_examples.py)
+examples: $(STAMP) ## gofmt, go vet, go test -race and a few seconds of each fuzz test over the Go examples in docs/examples (tools/go_examples.py)
 	$(BIN)/python -m tools.go_examples
 
 # Two workers, a test file each at a time.
