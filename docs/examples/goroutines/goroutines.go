@@ -12,8 +12,11 @@ func UpperAll(words []string) []string {
 	results := make([]string, len(words))
 
 	var wg sync.WaitGroup
+	// Since Go 1.22 (go.mod's go line says which rules apply), each
+	// iteration has its own i and w. Before, all iterations shared one pair,
+	// and the goroutines raced to read it as the loop moved on.
 	for i, w := range words {
-		// Go (Go 1.25 and later) counts the goroutine before starting it and
+		// WaitGroup.Go (Go 1.25) counts the goroutine before starting it and
 		// marks it done when the function returns: older code writes
 		// wg.Add(1) before the go statement and defer wg.Done() inside it.
 		wg.Go(func() {

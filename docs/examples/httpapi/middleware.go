@@ -12,12 +12,12 @@ import (
 type requestIDKey struct{}
 
 // RequestID is middleware: it wraps a handler, gives every request an ID
-// (or keeps the one the caller sent), puts it in the request's context and
-// echoes it in the response, then logs the request.
+// (or keeps a safe one the caller sent), puts it in the request's context
+// and echoes it in the response, then logs the request.
 func RequestID(logger *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get("X-Request-ID")
-		if id == "" {
+		if !validRequestID(id) {
 			id = rand.Text() // 26 random base32 characters
 		}
 		ctx := context.WithValue(r.Context(), requestIDKey{}, id)
@@ -25,6 +25,23 @@ func RequestID(logger *slog.Logger, next http.Handler) http.Handler {
 		logger.InfoContext(ctx, "request", "method", r.Method, "path", r.URL.Path)
 		next.ServeHTTP(w, r.WithContext(ctx)) // hand over to the wrapped handler
 	})
+}
+
+// validRequestID accepts 1 to 64 letters, digits, '.', '_' and '-'. The ID
+// goes into every log line and back to the client, so a client must not be
+// able to choose its size or slip in line breaks, quotes or markup.
+func validRequestID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, c := range []byte(id) {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '.', c == '_', c == '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // RequestIDFrom returns the ID that RequestID stored in ctx, or "".

@@ -79,6 +79,32 @@ func TestRequestIDIsMadeUp(t *testing.T) {
 	}
 }
 
+// TestUnsafeRequestIDIsReplaced checks that an ID a client sends is used
+// only when it is short and plain: anything else would be written, as the
+// client chose it, into every log line and the response.
+func TestUnsafeRequestIDIsReplaced(t *testing.T) {
+	var seen string
+	h := httpapi.RequestID(slog.New(slog.DiscardHandler), http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen = httpapi.RequestIDFrom(r.Context())
+	}))
+	for _, sent := range []string{
+		strings.Repeat("a", 65), // too long
+		"two words",
+		"line\nbreak",
+		`"quoted"`,
+		"<script>",
+		"ünïcode",
+	} {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Header["X-Request-Id"] = []string{sent}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if got := rec.Header().Get("X-Request-ID"); got == sent || seen == sent || len(got) != 26 {
+			t.Errorf("sent %q: response ID %q, context ID %q; want a fresh 26-character ID", sent, got, seen)
+		}
+	}
+}
+
 // TestLoggerWithoutRequest checks that records logged outside a request
 // carry no request_id attribute.
 func TestLoggerWithoutRequest(t *testing.T) {

@@ -2,7 +2,8 @@
 package httpapi
 
 import (
-	"encoding/json"
+	"encoding/json/v2"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -17,33 +18,34 @@ type User struct {
 
 // server keeps users in memory; a real service would use a database.
 type server struct {
-	log   *slog.Logger
-	mu    sync.Mutex
-	users map[int]User
+	log    *slog.Logger
+	mu     sync.Mutex
+	users  map[int]User
+	lastID int // the highest ID handed out so far
 }
 
 // NewServer returns the API's handler with its routes registered. It logs
 // through logger, with each request's ID.
 func NewServer(logger *slog.Logger) http.Handler {
-	s := &server{log: logger, users: map[int]User{1: {ID: 1, Name: "Ada"}}}
+	s := &server{log: logger, users: map[int]User{1: {ID: 1, Name: "Ada"}}, lastID: 1}
 
 	mux := http.NewServeMux()
 	// Go 1.22+ patterns: an HTTP method, a path and {wildcards}.
 	mux.HandleFunc("GET /users/{id}", s.getUser)
 	mux.HandleFunc("POST /users", s.createUser)
+	mux.HandleFunc("DELETE /users/{id}", s.deleteUser)
 	return RequestID(logger, mux)
 }
 
 func (s *server) getUser(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.Atoi(r.PathValue("id"))
-	if err != nil {
-		http.Error(w, "id must be a number", http.StatusBadRequest)
+	id, ok := pathID(w, r)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
-	u, ok := s.users[id]
+	u, found := s.users[id]
 	s.mu.Unlock()
-	if !ok {
+	if !found {
 		http.Error(w, "user not found", http.StatusNotFound)
 		return
 	}
@@ -53,12 +55,19 @@ func (s *server) getUser(w http.ResponseWriter, r *http.Request) {
 func (s *server) createUser(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20) // refuse bodies over 1 MiB
 	var u User
-	if err := json.NewDecoder(r.Body).Decode(&u); err != nil || u.Name == "" {
+	// encoding/json/v2 reads the whole body: one object, no unknown keys.
+	err := json.UnmarshalRead(r.Body, &u, json.RejectUnknownMembers(true))
+	if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+		http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
+		return
+	}
+	if err != nil || u.Name == "" {
 		http.Error(w, "body must be a JSON user with a name", http.StatusBadRequest)
 		return
 	}
 	s.mu.Lock()
-	u.ID = len(s.users) + 1
+	s.lastID++ // never len(s.users)+1: after a delete, that ID may be taken
+	u.ID = s.lastID
 	s.users[u.ID] = u
 	s.mu.Unlock()
 	// r.Context() carries the request ID, so the log line does too.
@@ -66,12 +75,33 @@ func (s *server) createUser(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusCreated, u)
 }
 
+func (s *server) deleteUser(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	delete(s.users, id)
+	s.mu.Unlock()
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// pathID reads the {id} wildcard, or answers 400 and reports false.
+func pathID(w http.ResponseWriter, r *http.Request) (int, bool) {
+	id, err := strconv.Atoi(r.PathValue("id"))
+	if err != nil {
+		http.Error(w, "id must be a number", http.StatusBadRequest)
+		return 0, false
+	}
+	return id, true
+}
+
 // writeJSON sends v with a status. Once the header is written the status
 // cannot change, so an encoding error can only be logged, not reported.
 func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	if err := json.NewEncoder(w).Encode(v); err != nil {
+	if err := json.MarshalWrite(w, v); err != nil {
 		s.log.ErrorContext(r.Context(), "write response", "error", err)
 	}
 }

@@ -2,10 +2,15 @@
 // upper-case letter is exported; any other name is private to the package.
 package inventory
 
-import "fmt"
+import (
+	"fmt"
+	"sync"
+)
 
-// Store is exported: other packages can declare and use it.
+// Store is exported: other packages can declare and use it. It is safe for
+// concurrent use, as the handlers of a server need: a map on its own is not.
 type Store struct {
+	mu    sync.Mutex     // unexported: guards stock
 	stock map[string]int // unexported: only this package can touch it
 }
 
@@ -19,12 +24,16 @@ func (s *Store) Add(sku string, n int) error {
 	if err := validate(sku, n); err != nil {
 		return err
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.stock[sku] += n
 	return nil
 }
 
 // Count reports how many of sku are in stock.
 func (s *Store) Count(sku string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.stock[sku]
 }
 

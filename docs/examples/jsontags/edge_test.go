@@ -15,6 +15,13 @@ func TestDecodeRejects(t *testing.T) {
 		`{"ID": 1, "mail": "x"}`,   // unknown key
 		`{"id": 1} {"id": 2}`,      // a second value
 		`{"id": 1} trailing bytes`, // garbage after the object
+		`{"id": 1}}`,               // a stray closing brace
+		`{"id": 1}]`,               // a stray closing bracket
+		`{"id": 1, "id": 2}`,       // a duplicate key
+		`{"ID": 1}`,                // a key in the wrong case
+		`{"Email": "x"}`,           // another key in the wrong case
+		`null`,                     // not an object
+		`[{"id": 1}]`,              // an array, not an object
 	} {
 		if a, err := jsontags.Decode([]byte(input)); err == nil {
 			t.Errorf("Decode(%q) = %+v, want an error", input, a)

@@ -3,7 +3,7 @@ package jsontags
 
 import (
 	"bytes"
-	"encoding/json"
+	"encoding/json/v2"
 	"errors"
 	"time"
 )
@@ -17,18 +17,18 @@ type Account struct {
 	Password string    `json:"-"`                  // never encoded or decoded
 }
 
-// Decode parses one account and rejects keys that Account does not declare,
-// so a typo in a client's request is an error rather than silently ignored.
-// Anything after the object is an error too.
+// Decode parses one account object and nothing else. encoding/json/v2
+// (Go 1.27) is strict where encoding/json is lenient: it rejects a key that
+// appears twice or differs from its tag in case, and any data after the
+// object. RejectUnknownMembers adds keys that Account does not declare, so a
+// typo in a client's request is an error rather than silently ignored.
 func Decode(data []byte) (Account, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var a Account
-	if err := dec.Decode(&a); err != nil {
-		return Account{}, err
+	if !bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("{")) {
+		return Account{}, errors.New("json: an account must be a JSON object")
 	}
-	if dec.More() {
-		return Account{}, errors.New("json: data after the account object")
+	var a Account
+	if err := json.Unmarshal(data, &a, json.RejectUnknownMembers(true)); err != nil {
+		return Account{}, err
 	}
 	return a, nil
 }

@@ -1,7 +1,8 @@
 package jsontags_test
 
 import (
-	"encoding/json"
+	"encoding/json/jsontext"
+	"encoding/json/v2"
 	"fmt"
 	"time"
 
@@ -15,7 +16,7 @@ func Example() {
 		Created:  time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC),
 		Password: "s3cret",
 	}
-	out, err := json.MarshalIndent(acct, "", "  ")
+	out, err := json.Marshal(acct, jsontext.WithIndent("  "))
 	if err != nil {
 		panic(err)
 	}
@@ -23,6 +24,10 @@ func Example() {
 
 	// "password" is not a key Account declares: the json:"-" field is skipped.
 	_, err = jsontags.Decode([]byte(`{"id": 2, "password": "x"}`))
+	fmt.Println(err)
+
+	// encoding/json would take the last "id"; the strict decoder refuses.
+	_, err = jsontags.Decode([]byte(`{"id": 2, "id": 3}`))
 	fmt.Println(err)
 
 	a, err := jsontags.Decode([]byte(`{"id": 2, "nickname": "grace"}`))
@@ -33,6 +38,7 @@ func Example() {
 	//   "email": "ada@example.com",
 	//   "created_at": "2024-05-01T12:00:00Z"
 	// }
-	// json: unknown field "password"
+	// json: cannot unmarshal JSON string into Go jsontags.Account: unknown object member name "password"
+	// jsontext: duplicate object member name "id"
 	// 2 grace <nil>
 }

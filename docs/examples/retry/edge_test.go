@@ -11,44 +11,91 @@ import (
 	"gobackend.example/examples/retry"
 )
 
-// TestAttemptsBelowOne checks that a count of zero or less is refused with a
+// TestBadPolicy checks that a policy that cannot work is refused with a
 // readable error, and op is never called.
-func TestAttemptsBelowOne(t *testing.T) {
-	for _, attempts := range []int{0, -1} {
+func TestBadPolicy(t *testing.T) {
+	for _, p := range []retry.Policy{
+		{Attempts: 0, Wait: time.Second, MaxWait: time.Second},
+		{Attempts: -1, Wait: time.Second, MaxWait: time.Second},
+		{Attempts: 3, Wait: 0, MaxWait: time.Second},
+		{Attempts: 3, Wait: time.Minute, MaxWait: time.Second},
+	} {
 		calls := 0
-		err := retry.Do(context.Background(), attempts, time.Millisecond, func(context.Context) error {
+		err := p.Do(context.Background(), func(context.Context) error {
 			calls++
 			return nil
 		})
-		if err == nil || !strings.Contains(err.Error(), "at least 1") || strings.Contains(err.Error(), "%!") {
-			t.Errorf("attempts=%d: err = %v, want a message saying at least 1", attempts, err)
-		}
-		if calls != 0 {
-			t.Errorf("attempts=%d: op called %d times, want 0", attempts, calls)
+		if err == nil || !strings.Contains(err.Error(), "Attempts >= 1") || calls != 0 {
+			t.Errorf("%+v: err = %v after %d calls; want a refusal and no call", p, err, calls)
 		}
 	}
 }
 
-// TestBackoffDoubles checks the pauses between attempts on synctest's fake
-// clock, so the test takes no real time.
-func TestBackoffDoubles(t *testing.T) {
+// pauses runs p.Do against an op that always fails, on synctest's fake
+// clock, and returns the pause before each call after the first.
+func pauses(t *testing.T, p retry.Policy) []time.Duration {
+	var out []time.Duration
 	synctest.Test(t, func(t *testing.T) {
-		start := time.Now()
-		var at []time.Duration
-		retry.Do(t.Context(), 4, time.Second, func(context.Context) error {
-			at = append(at, time.Since(start))
+		last := time.Now()
+		first := true
+		p.Do(t.Context(), func(context.Context) error {
+			if !first {
+				out = append(out, time.Since(last))
+			}
+			first, last = false, time.Now()
 			return errors.New("down")
 		})
-		want := []time.Duration{0, time.Second, 3 * time.Second, 7 * time.Second}
-		if len(at) != len(want) {
-			t.Fatalf("called at %v, want %v", at, want)
-		}
-		for i := range want {
-			if at[i] != want[i] {
-				t.Errorf("call %d at %v, want %v", i+1, at[i], want[i])
-			}
-		}
 	})
+	return out
+}
+
+// TestBackoffDoublesWithJitter checks that each pause lies between half and
+// all of a wait that doubles from Wait, and that they are not all the same
+// fraction of it: jitter keeps many clients from retrying in step.
+func TestBackoffDoublesWithJitter(t *testing.T) {
+	got := pauses(t, retry.Policy{Attempts: 8, Wait: time.Second, MaxWait: time.Hour})
+	if len(got) != 7 {
+		t.Fatalf("got %d pauses, want 7", len(got))
+	}
+	exact := 0
+	for i, pause := range got {
+		wait := time.Second << i
+		if pause < wait/2 || pause > wait {
+			t.Errorf("pause %d = %v, want between %v and %v", i+1, pause, wait/2, wait)
+		}
+		if pause == wait {
+			exact++
+		}
+	}
+	if exact == len(got) {
+		t.Errorf("every pause was exactly the doubled wait (%v): no jitter", got)
+	}
+}
+
+// TestPausesAreCapped runs 80 attempts: a wait doubled 79 times from 1s
+// would overflow time.Duration after about 33 doublings and then not pause
+// at all. Every pause must stay between MaxWait/2 and MaxWait instead.
+func TestPausesAreCapped(t *testing.T) {
+	got := pauses(t, retry.Policy{Attempts: 80, Wait: time.Second, MaxWait: time.Minute})
+	for i, pause := range got[6:] { // 2^6 s is past the cap
+		if pause < 30*time.Second || pause > time.Minute {
+			t.Fatalf("pause %d = %v, want between 30s and 1m", i+7, pause)
+		}
+	}
+}
+
+// TestPermanentErrorIsNotRetried checks that Do stops at a Permanent error,
+// even one wrapped further by op, and returns it.
+func TestPermanentErrorIsNotRetried(t *testing.T) {
+	errBad := errors.New("bad request")
+	calls := 0
+	err := retry.Policy{Attempts: 5, Wait: time.Hour, MaxWait: time.Hour}.Do(t.Context(), func(context.Context) error {
+		calls++
+		return errors.Join(errors.New("create order"), retry.Permanent(errBad))
+	})
+	if calls != 1 || !errors.Is(err, errBad) {
+		t.Errorf("called %d times, err = %v; want 1 call and the bad request error", calls, err)
+	}
 }
 
 // TestCancelStopsTheWait checks that cancelling ctx ends a pause at once and
@@ -59,7 +106,7 @@ func TestCancelStopsTheWait(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		time.AfterFunc(time.Minute, cancel)
 		start := time.Now()
-		err := retry.Do(ctx, 3, time.Hour, func(context.Context) error { return errDown })
+		err := retry.Policy{Attempts: 3, Wait: 2 * time.Hour, MaxWait: 2 * time.Hour}.Do(ctx, func(context.Context) error { return errDown })
 		if elapsed := time.Since(start); elapsed != time.Minute {
 			t.Errorf("returned after %v, want 1m0s", elapsed)
 		}

@@ -23,8 +23,18 @@ func main() {
 	// ctx is cancelled on Ctrl+C or on the SIGTERM an orchestrator sends.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Once ctx is cancelled, stop catching signals: a second Ctrl+C then
+	// ends the program at once instead of waiting out the shutdown.
+	context.AfterFunc(ctx, func() {
+		stop()
+		logger.Info("shutting down")
+	})
 
-	ln, err := net.Listen("tcp", ":8080")
+	addr := os.Getenv("ADDR") // configuration from the environment
+	if addr == "" {
+		addr = ":8080"
+	}
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		logger.Error("listen", "error", err)
 		os.Exit(1)

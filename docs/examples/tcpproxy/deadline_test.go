@@ -59,14 +59,7 @@ func TestIdleConnectionIsClosed(t *testing.T) {
 // TestTrafficKeepsConnectionOpen checks that a connection in use lives past
 // Idle: each echoed byte pushes the deadline back.
 func TestTrafficKeepsConnectionOpen(t *testing.T) {
-	echo := listen(t)
-	go func() {
-		conn, err := echo.Accept()
-		if err == nil {
-			defer conn.Close()
-			io.Copy(conn, conn)
-		}
-	}()
+	echo := echoOnce(t)
 	conn := startProxy(t, &tcpproxy.Proxy{Target: echo.Addr().String(), Idle: 200 * time.Millisecond})
 
 	buf := make([]byte, 1)
@@ -99,14 +92,7 @@ func TestUnreachableBackend(t *testing.T) {
 // TestZeroIdleUsesTheDefault checks that a Proxy with no Idle set relays
 // instead of timing out at once.
 func TestZeroIdleUsesTheDefault(t *testing.T) {
-	echo := listen(t)
-	go func() {
-		conn, err := echo.Accept()
-		if err == nil {
-			defer conn.Close()
-			io.Copy(conn, conn)
-		}
-	}()
+	echo := echoOnce(t)
 	conn := startProxy(t, &tcpproxy.Proxy{Target: echo.Addr().String()})
 
 	conn.SetDeadline(time.Now().Add(5 * time.Second))

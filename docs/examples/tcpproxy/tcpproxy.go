@@ -22,14 +22,22 @@ type Proxy struct {
 // Serve accepts connections on ln and relays each one to p.Target in its own
 // goroutines. It returns nil once ln is closed.
 func (p *Proxy) Serve(ln net.Listener) error {
+	var delay time.Duration // how long to wait after a failed Accept
 	for {
 		client, err := ln.Accept()
 		if errors.Is(err, net.ErrClosed) {
 			return nil
 		}
 		if err != nil {
-			return err
+			// Other errors, such as running out of file descriptors, pass
+			// once connections close: retry after a pause from 5 ms doubling
+			// to 1 s, as net/http's server does for temporary errors.
+			delay = min(max(2*delay, 5*time.Millisecond), time.Second)
+			slog.Warn("accept", "error", err, "retry_in", delay)
+			time.Sleep(delay)
+			continue
 		}
+		delay = 0
 		go p.relay(client)
 	}
 }

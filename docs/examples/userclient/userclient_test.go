@@ -25,10 +25,10 @@ func Example() {
 	fmt.Printf("%+v %v\n", u, err)
 
 	_, err = client.User(ctx, 42)
-	fmt.Println(err)
+	fmt.Println(err, errors.Is(err, userclient.ErrNotFound))
 	// Output:
 	// {ID:1 Name:Ada} <nil>
-	// get user 42: 404 Not Found
+	// get user 42: user not found true
 }
 
 func ExampleClient_User_deadline() {

@@ -3,6 +3,7 @@ package workerpool_test
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -58,6 +59,29 @@ func TestCancelStopsHandingOutJobs(t *testing.T) {
 			t.Errorf("got %d results, want the 2 jobs the workers held: %v", len(results), results)
 		}
 	})
+}
+
+// TestCancelledBeforeStart runs the pool many times on a context that has
+// already ended: work must never be called. A select whose cases are both
+// ready picks one at random, so a feeder that only selects on ctx.Done()
+// would still hand out about half of the jobs.
+func TestCancelledBeforeStart(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	var calls atomic.Int64
+	count := func(_ context.Context, n int) int {
+		calls.Add(1)
+		return n
+	}
+	for range 100 {
+		results, err := workerpool.Run(ctx, []int{1, 2, 3, 4, 5, 6, 7, 8}, 4, count)
+		if !errors.Is(err, context.Canceled) || len(results) != 0 {
+			t.Fatalf("got %v, %v; want no results and context.Canceled", results, err)
+		}
+	}
+	if n := calls.Load(); n != 0 {
+		t.Errorf("work was called %d times on a cancelled context, want 0", n)
+	}
 }
 
 // TestTimeout checks a deadline the same way: Run returns when it passes.

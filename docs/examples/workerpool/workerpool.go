@@ -39,6 +39,11 @@ func Run(ctx context.Context, jobs []int, n int, work func(context.Context, int)
 	go func() {
 		defer close(in)
 		for _, job := range jobs {
+			// When both cases below are ready, select picks one at random:
+			// check first, or an ended ctx still hands out jobs.
+			if ctx.Err() != nil {
+				return
+			}
 			select {
 			case in <- job:
 			case <-ctx.Done():
