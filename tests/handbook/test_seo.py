@@ -56,7 +56,7 @@ def test_sharing_cards_repeat_the_front_matter(handbook, source: str) -> None:
         assert soup.find("meta", property=f"og:{name}")["content"] == expected, f"{source}: og:{name}"
         assert soup.find("meta", attrs={"name": f"twitter:{name}"})["content"] == expected, f"{source}: twitter:{name}"
     assert soup.find("meta", property="og:site_name")["content"] == SITE_NAME
-    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
 
 
 @pytest.mark.parametrize("source", nav_pages())
