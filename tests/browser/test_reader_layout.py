@@ -138,13 +138,14 @@ def test_go_code_shows_tabs_four_columns_wide(measured) -> None:
     assert not found, report(found)
 
 
+def wider_than_the_box(kind: str):
+    """The `kind` ("code" or "tables") items of a page that run past their box, for failures()."""
+    return lambda page: [f"{item['overflow']} px over: {item['name']}" for item in page[kind] if item["overflow"] > SLACK]
+
+
 def test_no_code_block_is_wider_than_its_box_on_a_desktop(measured) -> None:
     """At 1280 px every line of code shows whole, without scrolling sideways."""
-    found = failures(
-        measured,
-        "desktop",
-        lambda page: [f"{code['overflow']} px over: {code['name']}" for code in page["code"] if code["overflow"] > SLACK],
-    )
+    found = failures(measured, "desktop", wider_than_the_box("code"))
     assert not found, report(found)
 
 
@@ -156,11 +157,7 @@ def test_no_code_runs_under_the_copy_button(measured) -> None:
 
 def test_no_table_is_wider_than_its_box_on_a_desktop(measured) -> None:
     """At 1280 px every table fits its column: nothing hides off the right edge."""
-    found = failures(
-        measured,
-        "desktop",
-        lambda page: [f"{table['overflow']} px over: {table['name']}" for table in page["tables"] if table["overflow"] > SLACK],
-    )
+    found = failures(measured, "desktop", wider_than_the_box("tables"))
     assert not found, report(found)
 
 
