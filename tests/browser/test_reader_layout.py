@@ -100,7 +100,8 @@ def measured(chromium, handbook, handbook_url: str) -> dict[str, dict[str, dict]
 def _measure(chromium, url: str, paths: list[str], size: dict) -> dict[str, dict]:
     results = {}
     context = chromium.new_context(viewport=size, color_scheme="light")
-    context.set_default_timeout(15000)
+    # The print page holds every page: on a busy machine it takes a while to load.
+    context.set_default_timeout(60000)
     tab = context.new_page()
     try:
         for path in paths:
