@@ -37,11 +37,7 @@ def test_shared_links_show_the_sites_picture(handbook, source: str) -> None:
     """og:image is an absolute URL under site_url, and the file it names is a 1200x630 PNG in the built site."""
     soup = built(handbook, source)
     image = soup.find("meta", property="og:image")["content"]
-    assert image.startswith(SETTINGS["site_url"]) and soup.find("meta", attrs={"name": "twitter:image"})["content"] == image
+    assert image.startswith(SETTINGS["site_url"])
     png = (handbook.site / image.removeprefix(SETTINGS["site_url"])).read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", png[16:24]) == (1200, 630)
-    assert (soup.find("meta", property="og:image:width")["content"], soup.find("meta", property="og:image:height")["content"]) == (
-        "1200",
-        "630",
-    )
