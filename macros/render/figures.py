@@ -11,12 +11,12 @@ DIAGRAMS = "diagrams"
 def diagram(name: str, caption: str) -> str:
     """A captioned figure whose canvas pulls diagrams/<name>.svg in through a snippet line.
 
-    The SVG is inlined, not linked, so it follows the palette through CSS; the canvas takes focus,
-    so a keyboard reader can scroll a diagram wider than the screen.
+    The SVG is inlined, not linked, so it follows the palette through CSS. It scales to its column
+    (diagrams.css), so nothing scrolls and the canvas takes no keyboard focus.
     """
     return (
         f'<figure class="gfbs-diagram" id="figure-{text(name)}">\n'
-        f'<div class="gfbs-diagram__canvas" tabindex="0">\n'
+        f'<div class="gfbs-diagram__canvas">\n'
         f'--8<-- "{DIAGRAMS}/{name}.svg"\n'
         f"</div>\n"
         f"<figcaption>{text(caption)}</figcaption>\n"

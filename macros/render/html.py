@@ -11,10 +11,8 @@ import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 
-# Fewer rows than this get sortable headers but no toolbar: there is nothing to narrow.
-MIN_ROWS_TO_FILTER = 4
-# Fewer rows than this are not sortable either.
-MIN_ROWS_TO_SORT = 2
+# Fewer rows than this get no toolbar and no sort buttons: the reader sees every row at once.
+MIN_ROWS_TO_FILTER = 5
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -41,7 +39,7 @@ class Table:
     caption: str
     columns: tuple[Column, ...]  # the first column holds the row headers
     rows: tuple[Row, ...]
-    legend: str = ""  # safe HTML shown after the table
+    legend: str = ""  # safe HTML shown above the table, so the reader meets the key before the cells
     classes: tuple[str, ...] = field(default=())
 
 
@@ -110,11 +108,12 @@ def _toolbar(table: Table) -> str:
 
 
 def render_table(table: Table) -> str:
-    """One table, with its toolbar when it has enough rows, as a single HTML block (no blank lines, so Markdown passes it through untouched).
+    """One table, with its toolbar and sort buttons when it has enough rows, as a single HTML block (no blank lines, so Markdown passes it through untouched).
 
     Each row starts a line, so a diff or a reader of the built HTML sees one row per line.
     """
-    head = "".join(_header_cell(column, sortable=len(table.rows) >= MIN_ROWS_TO_SORT) for column in table.columns)
+    filterable = len(table.rows) >= MIN_ROWS_TO_FILTER
+    head = "".join(_header_cell(column, sortable=filterable) for column in table.columns)
     body = []
     for row in table.rows:
         cells = []
@@ -124,15 +123,14 @@ def render_table(table: Table) -> str:
         body.append(f'<tr><th scope="row" id="{text(row.anchor)}">{row.header}</th>{"".join(cells)}</tr>')
     classes = " ".join(("gfbs-table", *table.classes))
     legend = f'<p class="gfbs-legend">{table.legend}</p>' if table.legend else ""
-    filterable = len(table.rows) >= MIN_ROWS_TO_FILTER
     toolbar = _toolbar(table) if filterable else ""
     empty = '<p class="gfbs-empty" hidden>No rows match the filter.</p>' if filterable else ""
     rows = "\n".join(body)
     return (
-        f"{toolbar}"
+        f"{toolbar}{legend}"
         f'<div class="gfbs-table-wrap">'
         f'<table class="{classes}" id="{text(table.table_id)}">'
         f"<caption>{text(table.caption)}</caption>"
         f"<thead><tr>{head}</tr></thead>"
-        f"<tbody>\n{rows}\n</tbody></table>{empty}{legend}</div>"
+        f"<tbody>\n{rows}\n</tbody></table>{empty}</div>"
     )

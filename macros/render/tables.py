@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model import Ecosystem, Rating, Source, Tool
 from .html import Column, Row, Table, bullet_list, link, render_table, text
@@ -30,13 +30,25 @@ def _self_link(anchor: str, name: str) -> str:
     return link(f"#{anchor}", name)
 
 
+# Marks a fact its source does not confirm; the table's legend, above it, says so in words.
+UNVERIFIED_MARK = "\u2020"
+UNVERIFIED = "Not yet confirmed by the cited source"
+
+
 def source_link(source: Source, label: str = "Source") -> str:
-    """A link to the evidence for a fact, with the day it was last checked beside it."""
-    checked = source.checked.isoformat()
+    """A link to the evidence for a fact; the day it was last checked is its tooltip, and the table's legend gives it too."""
     return (
-        f'<a class="gfbs-source" href="{text(source.url)}" rel="noopener">{text(label)}</a>'
-        f' <span class="gfbs-note">(checked <time datetime="{checked}">{checked}</time>)</span>'
+        f'<a class="gfbs-source" href="{text(source.url)}" rel="noopener" title="Checked on {source.checked.isoformat()}">{text(label)}</a>'
     )
+
+
+def sources_checked(sources: Iterable[Source]) -> str:
+    """The legend line for a table's sources: the day they were checked, or the first and last day."""
+    days = sorted({source.checked for source in sources})
+    if not days:
+        return ""
+    when = days[0].isoformat() if len(days) == 1 else f"between {days[0].isoformat()} and {days[-1].isoformat()}"
+    return f"Sources last checked {'on ' if len(days) == 1 else ''}{when}."
 
 
 def license_text(tool: Tool) -> str:
@@ -45,10 +57,19 @@ def license_text(tool: Tool) -> str:
     return f"{tool.license} ({earlier})" if earlier else tool.license
 
 
+def _unverified_mark() -> str:
+    return f'<sup class="gfbs-unverified" role="img" aria-label="{UNVERIFIED}" title="{UNVERIFIED}">{UNVERIFIED_MARK}</sup>'
+
+
 def _unverified(tool: Tool, field: str, html: str) -> str:
-    if field not in tool.unverified:
-        return html
-    return f'{html} <span class="gfbs-unverified" title="Not yet confirmed by the cited source">(unverified)</span>'
+    return f"{html}{_unverified_mark()}" if field in tool.unverified else html
+
+
+def _tool_sources(tool: Tool) -> list[Source]:
+    """Every source a tool's row cites: its own, its licence changes', its affiliations' and its successors'."""
+    sources = [tool.source, *(period.source for period in tool.license_history if period.source)]
+    sources += [affiliation.source for affiliation in (tool.owned_by, tool.hosted_by) if affiliation]
+    return sources + [item.source for item in tool.successors]
 
 
 def _license_cell(tool: Tool) -> str:
@@ -114,33 +135,28 @@ def language_comparison(eco: Ecosystem, *, languages: Sequence[str] | None = Non
         )
         rows.append(Row(f"criterion-{criterion.id}", header, tuple(cells), tuple(keys)))
     names = ", ".join(lang.name for lang in chosen)
+    checked = sources_checked(lang.ratings[c.id].source for lang in chosen for c in eco.criteria if lang.ratings[c.id].source)
+    legend = f"{_level_legend()} {checked}".strip()
     return render_table(
-        Table("language-comparison", f"How {names} compare for backend work", columns, tuple(rows), _level_legend(), ("gfbs-compare",))
+        Table("language-comparison", f"How {names} compare for backend work", columns, tuple(rows), legend, ("gfbs-compare",))
     )
 
 
 def language_matchup(eco: Ecosystem, against: str) -> str:
-    """Go against one other language: where each is stronger, side by side."""
+    """Go against one other language: where each is stronger, as two lists side by side.
+
+    Lists, not a table: the n-th strength of one language has nothing to do with the n-th of the other.
+    """
     matchup = next((m for m in eco.matchups if m.against == against), None)
     if matchup is None:
         choices = ", ".join(m.against for m in eco.matchups)
         raise ValueError(f"no matchup against {against!r}; expected one of: {choices}")
-    other = eco.language(against)
-    go = eco.language("go")
-    width = max(len(matchup.go_strengths), len(matchup.other_strengths))
-    rows = tuple(
-        Row(
-            f"matchup-{against}-{index + 1}",
-            text(index + 1),
-            (
-                text(matchup.go_strengths[index]) if index < len(matchup.go_strengths) else "",
-                text(matchup.other_strengths[index]) if index < len(matchup.other_strengths) else "",
-            ),
-        )
-        for index in range(width)
+    sides = ((eco.language("go").name, matchup.go_strengths), (eco.language(against).name, matchup.other_strengths))
+    columns = "".join(
+        f'<div class="gfbs-matchup__side"><p class="gfbs-matchup__title">Where {text(name)} is stronger</p>{bullet_list(strengths)}</div>'
+        for name, strengths in sides
     )
-    columns = (Column("#", "number"), Column(f"Where {go.name} is stronger"), Column(f"Where {other.name} is stronger"))
-    return render_table(Table(f"matchup-{against}", f"{go.name} vs {other.name}", columns, rows, classes=("gfbs-matchup",)))
+    return f'<div class="gfbs-matchup" id="matchup-{text(against)}">{columns}</div>'
 
 
 def tool_matrix(eco: Ecosystem, *, tools: Sequence[str] | None = None, category: str | None = None, by: str | None = None) -> str:
@@ -159,72 +175,68 @@ def tool_matrix(eco: Ecosystem, *, tools: Sequence[str] | None = None, category:
         chosen.sort(key=lambda tool: (order[tool.category], tool.name.lower()))
     categories = {item.id: item.name for item in eco.categories}
     languages = {item.id: item.name for item in eco.languages}
+    # A column that says the same in every row says nothing: "Written in" shows only when the tools differ.
+    mixed = len({tool.written_in for tool in chosen}) > 1
     columns = (
         Column("Tool"),
         Column("Category", "category"),
         Column("What it does"),
-        Column("Written in", "category"),
+        *((Column("Written in", "category"),) if mixed else ()),
         Column("First release", "number"),
         Column("Maintainer"),
         Column("Licence", "category"),
-        Column("Links"),
     )
     rows = []
     for tool in chosen:
+        # The links sit under the tool's name, so the table needs no column of its own for them.
         links = [link(tool.homepage, "Website", external=True)]
         if tool.repository:
             links.append(link(tool.repository, "Repository", external=True))
         links.append(source_link(tool.source))
+        written_in = (text(languages[tool.written_in]),) if mixed else ()
         rows.append(
             Row(
                 f"tool-{tool.id}",
-                _self_link(f"tool-{tool.id}", tool.name),
+                f'{_self_link(f"tool-{tool.id}", tool.name)}<br><span class="gfbs-links">{" · ".join(links)}</span>',
                 (
                     text(categories[tool.category]),
                     text(tool.description) + _successor_notes(tool),
-                    text(languages[tool.written_in]),
+                    *written_in,
                     _unverified(tool, "first_release", text(tool.first_release)),
                     _unverified(tool, "maintainer", _maintainer_cell(tool)),
                     _license_cell(tool),
-                    " · ".join(links),
                 ),
                 # The licence column sorts and filters by the current licence alone.
-                ("", "", "", str(tool.first_release), "", tool.license, ""),
+                ("", "", *("",) * len(written_in), str(tool.first_release), "", tool.license),
             )
         )
     table_id = "tools-" + "-".join(tool.id for tool in chosen) if tools or category else "tools"
     caption = "Go tools and libraries" if tools is None and category is None else "Go tools on this topic"
-    return render_table(Table(table_id[:80], caption, columns, tuple(rows)))
+    legend = [f"{_unverified_mark()} {UNVERIFIED.lower()}." if any(tool.unverified for tool in chosen) else ""]
+    legend.append(sources_checked(source for tool in chosen for source in _tool_sources(tool)))
+    return render_table(Table(table_id[:80], caption, columns, tuple(rows), " ".join(filter(None, legend))))
 
 
 def company_matrix(eco: Ecosystem) -> str:
-    """Companies as rows, industries as columns: where each company runs Go, what for, and the evidence."""
-    columns = (
-        Column("Company"),
-        *(Column(industry.name, "category", href=f"#industry-{industry.id}") for industry in eco.industries),
-        Column("Uses Go for"),
-        Column("Source"),
-    )
+    """Companies as rows: the industries where each runs Go, what for, and the evidence under its name.
+
+    One column lists the industries, each linked to its row in the industry matrix: a column per industry
+    was mostly dashes and pushed the table past the page.
+    """
+    names = {industry.id: industry.name for industry in eco.industries}
+    order = {industry.id: position for position, industry in enumerate(eco.industries)}
+    columns = (Column("Company"), Column("Industries"), Column("Uses Go for"))
     rows = []
     for company in eco.companies:
-        marks, keys = [], []
-        for industry in eco.industries:
-            used = industry.id in company.industries
-            marks.append(
-                '<span class="gfbs-mark" role="img" aria-label="Yes" title="Yes">\u2713</span>'
-                if used
-                else '<span class="gfbs-mark gfbs-mark--no" role="img" aria-label="No" title="No">\u2013</span>'
-            )
-            keys.append("Yes" if used else "No")
+        industries = sorted(company.industries, key=order.__getitem__)
         rows.append(
             Row(
                 f"company-{company.id}",
-                _self_link(f"company-{company.id}", company.name),
-                (*marks, bullet_list(company.uses), source_link(company.source)),
-                (*keys, "", ""),
+                f'{_self_link(f"company-{company.id}", company.name)}<br><span class="gfbs-links">{source_link(company.source)}</span>',
+                (", ".join(link(f"#industry-{industry}", names[industry]) for industry in industries), bullet_list(company.uses)),
             )
         )
-    legend = "\u2713 the company uses Go in this industry; \u2013 not recorded. Column headers link to the industry."
+    legend = sources_checked(company.source for company in eco.companies)
     return render_table(Table("company-matrix", "Companies that run Go, by industry", columns, tuple(rows), legend, ("gfbs-matrix",)))
 
 
@@ -261,7 +273,8 @@ def database_matrix(eco: Ecosystem) -> str:
         )
         for db in eco.databases
     )
-    return render_table(Table("databases", "Databases and their Go drivers", columns, rows))
+    legend = sources_checked(db.source for db in eco.databases)
+    return render_table(Table("databases", "Databases and their Go drivers", columns, rows, legend))
 
 
 def architecture_comparison(eco: Ecosystem) -> str:

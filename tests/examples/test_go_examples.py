@@ -262,5 +262,5 @@ def test_missing_toolchain_fails_with_advice(monkeypatch: pytest.MonkeyPatch, tm
     """Without a go binary in the virtualenv the checks fail (never skip) and say how to install it."""
     monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
     monkeypatch.setattr(sys, "prefix", str(tmp_path))
-    with pytest.raises(FileNotFoundError, match="install the dev extras"):
+    with pytest.raises(FileNotFoundError, match="install the dev set"):
         venv_go()

@@ -25,7 +25,6 @@ HOSTILE = parse_ecosystem(
 # Each table-producing render call, with the id of the table it makes.
 TABLES = [
     (lambda eco: render.language_comparison(eco), "language-comparison"),
-    (lambda eco: render.language_matchup(eco, "java"), "matchup-java"),
     (lambda eco: render.tool_matrix(eco), "tools"),
     (lambda eco: render.tool_matrix(eco, tools=["kubernetes"]), "tools-kubernetes"),
     (lambda eco: render.company_matrix(eco), "company-matrix"),
@@ -97,12 +96,12 @@ def test_markup_in_data_is_shown_as_text() -> None:
     assert cell.get_text() == "<script>alert(1)</script> | a ** b **"
 
 
-def test_company_matrix_marks_industries_and_links_them() -> None:
-    """Each company row marks its industries with text equivalents; headers link to industry anchors."""
+def test_company_matrix_names_industries_and_links_them() -> None:
+    """Each company row names its industries, each linked to the industry's row; no column per industry."""
     table = soup(render.company_matrix(ECO))
-    assert table.select_one('thead a[href="#industry-streaming"]').get_text() == "Streaming platforms"
-    mark = table.select_one("#company-netflix").find_parent("tr").select_one("td .gfbs-mark")
-    assert mark["aria-label"] == "Yes"
+    assert [th.get_text() for th in table.thead.find_all("th")] == ["Company", "Industries", "Uses Go for"]
+    industries = table.select_one("#company-netflix").find_parent("tr").find_all("td")[0]
+    assert industries.select_one('a[href="#industry-streaming"]').get_text() == "Streaming platforms"
 
 
 def test_industry_matrix_links_companies() -> None:
@@ -149,13 +148,16 @@ def tool_row(html: str, tool_id: str):
 
 def test_licence_change_is_shown_with_its_source_and_filters_by_the_current_licence() -> None:
     """A changed licence reads `BUSL-1.1 (MPL-2.0 until 2023)` and links the change; sorting and facets use BUSL-1.1."""
-    cell = tool_row(render.tool_matrix(ECO), "terraform").find_all("td")[5]
+    cell = tool_row(render.tool_matrix(ECO), "terraform").find_all("td")[4]
     assert cell.code.get_text() == "BUSL-1.1 (MPL-2.0 until 2023)"
     assert cell["data-sort"] == "BUSL-1.1"
     change = cell.select_one("a.gfbs-source")
-    assert (change.get_text(), change["href"]) == ("Licence change", "https://www.hashicorp.com/license-faq")
-    assert "checked 2026-11-30" in cell.get_text()
-    assert tool_row(render.tool_matrix(ECO), "kubernetes").find_all("td")[5].get_text(strip=True) == "Apache-2.0"
+    assert (change.get_text(), change["href"], change["title"]) == (
+        "Licence change",
+        "https://www.hashicorp.com/license-faq",
+        "Checked on 2026-11-30",
+    )
+    assert tool_row(render.tool_matrix(ECO), "kubernetes").find_all("td")[4].get_text(strip=True) == "Apache-2.0"
 
 
 def test_license_text_names_every_earlier_licence_newest_first() -> None:
@@ -172,7 +174,7 @@ def test_license_text_names_every_earlier_licence_newest_first() -> None:
 
 
 def test_every_tool_company_and_database_links_its_source_with_the_checked_date() -> None:
-    """Each row shows where its facts come from and when someone last confirmed them."""
+    """Each row links where its facts come from, the day it was checked as the link's tooltip; the legend above gives the days."""
     tables = {
         "tool-kubernetes": (render.tool_matrix(ECO), "https://kubernetes.io/docs/concepts/overview/", "2025-06-01"),
         "company-netflix": (render.company_matrix(ECO), "https://netflixtechblog.com/", "2026-11-30"),
@@ -180,9 +182,32 @@ def test_every_tool_company_and_database_links_its_source_with_the_checked_date(
     }
     for anchor, (html, url, checked) in tables.items():
         row = soup(html).select_one(f"#{anchor}").find_parent("tr")
-        link = row.find_all("td")[-1].find("a", string="Source")
+        link = row.find("a", string="Source")
         assert link is not None and link["href"] == url, anchor
-        assert link.find_next("time")["datetime"] == checked, anchor
+        assert link["title"] == f"Checked on {checked}", anchor
+        assert "(checked" not in row.get_text(), anchor
+        assert checked in soup(html).select_one(".gfbs-legend").get_text(), anchor
+
+
+def test_tool_matrix_drops_a_column_that_is_the_same_in_every_row() -> None:
+    """Every tool is written in Go: no "Written in" column, until one is not; no column of links either."""
+    headers = [th.get_text() for th in soup(render.tool_matrix(ECO)).thead.find_all("th")]
+    assert headers == ["Tool", "Category", "What it does", "First release", "Maintainer", "Licence"]
+    mixed = parse_ecosystem(FIXTURE.read_text(encoding="utf-8").replace("written_in: go", "written_in: java", 1), file="f.yml")
+    table = soup(render.tool_matrix(mixed))
+    assert "Written in" in [th.get_text() for th in table.thead.find_all("th")]
+    assert all(len(row.find_all(["th", "td"])) == 7 for row in table.tbody.find_all("tr"))
+
+
+def test_matchup_lists_each_side_without_a_table() -> None:
+    """A head-to-head is two lists side by side: a table would pair strengths that have nothing to do with each other."""
+    matchup = soup(render.language_matchup(ECO, "java")).select_one("div.gfbs-matchup#matchup-java")
+    assert matchup.find("table") is None
+    sides = [
+        (side.select_one(".gfbs-matchup__title").get_text(), len(side.find_all("li"))) for side in matchup.select(".gfbs-matchup__side")
+    ]
+    assert [title for title, _ in sides] == ["Where Go is stronger", "Where Java is stronger"]
+    assert all(count > 0 for _, count in sides)
 
 
 def test_rating_source_is_linked_beside_its_note() -> None:
@@ -201,7 +226,7 @@ def test_fork_host_and_owner_are_named_with_their_sources() -> None:
     assert fork.find("a", string="OpenTofu")["href"] == "https://opentofu.org"
     successor = parse_ecosystem(FIXTURE.read_text(encoding="utf-8").replace("relation: fork", "relation: successor"), file="f.yml")
     assert "Replaced in 2023 by OpenTofu (MPL-2.0;" in tool_row(render.tool_matrix(successor), "terraform").find_all("td")[1].get_text()
-    maintainer = tool_row(render.tool_matrix(ECO), "kubernetes").find_all("td")[4]
+    maintainer = tool_row(render.tool_matrix(ECO), "kubernetes").find_all("td")[3]
     assert maintainer.get_text(" ", strip=True).startswith("Kubernetes project community; hosted by CNCF")
     assert maintainer.find("a", string="Hosting")["href"] == "https://github.com/kubernetes/kubernetes"
 
@@ -215,10 +240,14 @@ def test_unverified_facts_are_marked() -> None:
         ),
         file="f.yml",
     )
-    cells = tool_row(render.tool_matrix(eco), "kubernetes").find_all("td")
-    assert cells[3].get_text(" ", strip=True) == "2014 (unverified)"
-    assert cells[3]["data-sort"] == "2014"
-    assert "(unverified)" not in cells[4].get_text()
+    html = render.tool_matrix(eco)
+    cells = tool_row(html, "kubernetes").find_all("td")
+    mark = cells[2].select_one("sup.gfbs-unverified")
+    assert (mark.get_text(), mark["aria-label"]) == ("\u2020", "Not yet confirmed by the cited source")
+    assert cells[2]["data-sort"] == "2014"
+    assert not cells[3].select("sup.gfbs-unverified")
+    assert "\u2020 not yet confirmed by the cited source." in soup(html).select_one(".gfbs-legend").get_text()
+    assert "\u2020" not in soup(render.tool_matrix(ECO)).select_one(".gfbs-legend").get_text()
 
 
 def test_markup_in_provenance_fields_is_shown_as_text() -> None:
@@ -229,7 +258,7 @@ def test_markup_in_provenance_fields_is_shown_as_text() -> None:
     assert "<b>OpenTofu</b>" in terraform.find_all("td")[1].get_text()
     assert "<img src=x onerror=alert(1)> & co" in terraform.find_all("td")[1].get_text()
     assert terraform.find("a", string="Source", href=lambda href: "opentofu?" in href)["href"] == 'https://github.com/opentofu?a=1&b="2"'
-    assert "CNCF <script>" in tool_row(html, "kubernetes").find_all("td")[4].get_text()
+    assert "CNCF <script>" in tool_row(html, "kubernetes").find_all("td")[3].get_text()
 
 
 def test_source_link_is_pure_and_escapes() -> None:

@@ -67,7 +67,8 @@
     if (!table.id || table.hasAttribute("data-gfbs-enhanced") || !table.tHead || !table.tBodies.length) return;
     var body = table.tBodies[0];
     var rows = Array.from(body.rows);
-    if (rows.length < 2) return;
+    // The build decides which tables sort (macros/render/html.py): their headers carry the indicator.
+    if (!table.tHead.querySelector(".gfbs-sort__icon")) return;
     table.setAttribute("data-gfbs-enhanced", "");
     var headers = Array.from(table.tHead.rows[0].cells);
     var labels = headers.map(function (th) { return clean(th.textContent); });
