@@ -143,6 +143,7 @@ def test_go_code_shows_tabs_four_columns_wide(measured) -> None:
 # branch (the Go examples' issue): until it lands, these two checks fail on those blocks alone. Strict, so the
 # merge that fixes them turns XPASS into a failure and this marker is removed with it.
 
+
 def wider_than_the_box(kind: str):
     """The `kind` ("code" or "tables") items of a page that run past their box, for failures()."""
     return lambda page: [f"{item['overflow']} px over: {item['name']}" for item in page[kind] if item["overflow"] > SLACK]
