@@ -42,6 +42,8 @@ export GOPROXY := off
 export GOFLAGS := -mod=mod
 export GOCACHE := $(CURDIR)/.cache/go-build
 export GOPATH := $(CURDIR)/.cache/go
+# A tenth of the race detector's exit pause (tools/go_examples.py says why).
+export GORACE := atexit_sleep_ms=100
 
 .PHONY: help serve build test examples clean lock schema bench offline audit check review system-test system-examples system-audit system-publish publish links
 
@@ -112,7 +114,7 @@ else
 	$(MKDOCS) build --strict --clean --site-dir site
 endif
 
-test: system-test $(DEV_STAMP) $(NPM_DEV_STAMP) check examples ## Run make check and make examples, then the whole test suite (tests/, in layers)
+test: system-test $(DEV_STAMP) $(NPM_DEV_STAMP) ## The whole test suite (tests/, in layers), every check of make check and make examples included
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Named for the target whose messages it prints; the browser tests need Chromium, go test -race a C compiler.
@@ -125,8 +127,10 @@ examples: system-examples $(DEV_STAMP) ## gofmt, go vet, go test -race and a few
 system-examples:
 	$(call provision,cc)
 
-# Two workers, a test file each at a time.
-PYTEST_ARGS ?= -n 2 --dist loadfile
+# Two workers, a scope at a time: a test file, or a class in it (the palettes and viewports of the browser checks), so
+# module fixtures are made once per worker. In collection order, not by test count, so the long browser classes start
+# first and the workers finish together.
+PYTEST_ARGS ?= -n 2 --dist loadscope --no-loadscope-reorder
 
 # The checks build into their own folder, so they never touch site/.
 CHECK_SITE := .cache/check-site

@@ -1,11 +1,15 @@
-"""Shared fixtures: the real handbook and its offline edition are built once per test session and reused."""
+"""Shared fixtures: the real handbook and its offline edition are built once per test run and reused."""
 
 from __future__ import annotations
 
+import fcntl
+import pickle
 import subprocess
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from mkdocs.config import load_config
@@ -24,10 +28,26 @@ class OfflineEdition:
     epoch: int  # SOURCE_DATE_EPOCH the build used
 
 
+Made = TypeVar("Made")
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, make: Callable[[Path], Made]) -> Made:
+    """`make(folder)` once per test run, not once per xdist worker: the first worker to ask makes it under a lock, the
+    others wait for it and reuse what it returned (pickled beside the folder). What is made there is only read."""
+    base = tmp_path_factory.getbasetemp()
+    root = base if worker_id == "master" else base.parent  # the workers' temporary folders share this parent
+    made = root / f"{name}.pickle"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            made.write_bytes(pickle.dumps(make(root / name)))
+        return pickle.loads(made.read_bytes())
+
+
 @pytest.fixture(scope="session")
-def handbook(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def handbook(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Build:
     """The real site, built with --strict exactly as `make build` does."""
-    built = build_site(CONFIG, tmp_path_factory.mktemp("handbook") / "site")
+    built = once_per_run(tmp_path_factory, worker_id, "handbook", lambda folder: build_site(CONFIG, folder / "site"))
     assert built.ok, f"the handbook does not build:\n{built.log}"
     return built
 
@@ -40,11 +60,14 @@ def handbook_url(handbook: Build):
 
 
 @pytest.fixture(scope="session")
-def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> OfflineEdition:
-    """The offline edition built once per session through the same code as `make offline`, and unzipped."""
+def offline_edition(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> OfflineEdition:
+    """The offline edition built once per run through the same code as `make offline`, and unzipped."""
+    return once_per_run(tmp_path_factory, worker_id, "offline", _offline_edition)
+
+
+def _offline_edition(root: Path) -> OfflineEdition:
     if not (NODE_MODULES / "iframe-worker" / "shim" / "index.js").is_file():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=REPO, check=True, timeout=300)
-    root = tmp_path_factory.mktemp("offline")
     epoch = bundle.source_date_epoch()
     bundle.build_site(root / "site", epoch)
     archive = bundle.bundle(root / "site", root / "dist" / "offline.zip", epoch)

@@ -38,25 +38,44 @@ def describe(path: str, violations: list[dict]) -> list[str]:
     return lines
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violations_on_any_page(chromium, handbook, handbook_url: str, scheme: str) -> None:
-    """Zero axe violations for WCAG 2.0/2.1 A and AA on every built page, after tables.js has enhanced it.
+class AxeOnEveryPage:
+    """Zero axe violations for WCAG 2.0/2.1 A and AA on every built page, in one palette.
 
-    One browser context per palette and one tab reused for every page, through make audit's own axe runner
-    (tools/audit.py): the palette is the reader's system preference, which Material follows.
+    One class per palette: `make test` runs with `--dist loadscope`, so the two palettes run side by side, one on each
+    worker, instead of one after the other.
     """
-    paths = site_paths(handbook.site)
-    assert len(paths) > 20 and MISSING in paths and "print_page/" in paths
-    context = axe_context(chromium, scheme)
-    tab = context.new_page()
-    found: list[str] = []
-    start = time.perf_counter()
-    try:
-        for path in paths:
-            status, violations = axe_violations(tab, handbook_url + path, scheme)
-            assert status == (404 if path == MISSING else 200), path
-            found += describe(path, violations)
-    finally:
-        context.close()
-    elapsed = time.perf_counter() - start
-    assert not found, f"{scheme} palette, {len(paths)} pages checked in {elapsed:.1f} s:\n" + "\n".join(found)
+
+    scheme: str
+
+    def test_axe_finds_no_violations_on_any_page(self, chromium, handbook, handbook_url: str) -> None:
+        """Every page, after tables.js has enhanced it; one browser context and one tab reused for every page, through
+        make audit's own axe runner (tools/audit.py): the palette is the reader's system preference, which Material follows.
+        """
+        paths = site_paths(handbook.site)
+        assert len(paths) > 20 and MISSING in paths and "print_page/" in paths
+        context = axe_context(chromium, self.scheme)
+        tab = context.new_page()
+        found: list[str] = []
+        start = time.perf_counter()
+        try:
+            for path in paths:
+                status, violations = axe_violations(tab, handbook_url + path, self.scheme)
+                assert status == (404 if path == MISSING else 200), path
+                found += describe(path, violations)
+        finally:
+            context.close()
+        elapsed = time.perf_counter() - start
+        assert not found, f"{self.scheme} palette, {len(paths)} pages checked in {elapsed:.1f} s:\n" + "\n".join(found)
+
+
+class TestLightPalette(AxeOnEveryPage):
+    scheme = "light"
+
+
+class TestDarkPalette(AxeOnEveryPage):
+    scheme = "dark"
+
+
+def test_every_palette_has_its_class() -> None:
+    """A palette added to make audit's list is checked here too."""
+    assert sorted(cls.scheme for cls in AxeOnEveryPage.__subclasses__()) == sorted(SCHEMES)

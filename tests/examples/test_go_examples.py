@@ -11,6 +11,7 @@ import pytest
 
 from tests.support.examples import EXAMPLES_DIR, README, README_ROW
 from tools.go_examples import (
+    EXAMPLE_CHECKS,
     MODULE_PATH,
     check_fuzz,
     check_gofmt,
@@ -55,9 +56,11 @@ def gofmt(go: Path) -> Path:
 # --- The real module.
 
 
-def test_examples_are_gofmt_formatted(gofmt: Path) -> None:
-    """Every Go file in docs/examples is exactly as gofmt prints it (go vet and go test -race run in `make examples`)."""
-    passed, report = check_gofmt(gofmt, EXAMPLES_DIR)
+@pytest.mark.parametrize("check", EXAMPLE_CHECKS)
+def test_the_examples_pass(check: str, race_go: Path) -> None:
+    """Each check of `make examples` passes on docs/examples: gofmt, go vet, go test -race (Examples' Output and one
+    iteration of each benchmark included) and a few seconds of each fuzz test."""
+    passed, report = EXAMPLE_CHECKS[check](race_go, EXAMPLES_DIR)
     assert passed, report
 
 

@@ -212,14 +212,13 @@ def _make_dry_run(*args: str) -> list[str]:
     return result.stdout.splitlines()
 
 
-def test_make_test_runs_the_checks_before_the_suite() -> None:
-    """`make test` runs `make check` and the Go checks (`make examples`) before the suite."""
+def test_make_test_is_the_suite_alone() -> None:
+    """`make test` runs pytest once; the checks of `make check` and `make examples` are tests in it
+    (tests/tools/test_check.py, tests/examples/test_go_examples.py), not runs of their own before it."""
     lines = _make_dry_run("test")
-    checks = next(index for index, line in enumerate(lines) if "-m tools.check" in line)
-    examples = next(index for index, line in enumerate(lines) if "-m tools.go_examples" in line)
-    pytest_run = next(index for index, line in enumerate(lines) if "/pytest " in line or line.endswith("/pytest"))
-    assert checks < pytest_run and examples < pytest_run
-    assert "--site-dir .cache/check-site" in lines[checks]
+    runs = [line for line in lines if "/pytest " in line or line.endswith("/pytest")]
+    assert len(runs) == 1 and "--dist loadscope" in runs[0]
+    assert not [line for line in lines if "-m tools.check" in line or "-m tools.go_examples" in line]
 
 
 def test_make_review_passes_base_through() -> None:
