@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_accessibility import MISSING, site_paths
+from tests.browser.test_accessibility import MISSING, PRINT_PAGE, site_paths
 
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
-PRINT_PAGE = "print_page/"
 # Sub-pixel rounding: a box may measure up to this much past its container and still fit.
 SLACK = 1
 
