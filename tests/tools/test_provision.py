@@ -23,17 +23,18 @@ PLAIN_ENV = {key: value for key, value in os.environ.items() if not key.startswi
 def run_provision(*needs: str, env: dict[str, str], as_nobody: bool = False) -> tuple[subprocess.CompletedProcess[str], float]:
     """The tool as make runs it, with the system's Python; as user nobody when asked (and when we are root)."""
     command = [sys.executable, "-m", "tools.provision", "--for", "make test", *needs]
-    cwd = REPO
-    if as_nobody and os.geteuid() == 0:
-        # nobody may not read a clone in a private folder (mktemp -d): run a readable copy of the script, with the
-        # Python the virtualenv points at, from a folder nobody can enter.
-        cwd = Path(tempfile.mkdtemp())
-        cwd.chmod(0o755)
-        script = shutil.copy(REPO / "tools" / "provision.py", cwd / "provision.py")
-        python = os.path.realpath(sys.executable)
-        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", python, script, "--for", "make test", *needs]
-    start = time.monotonic()
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=60, check=False)
+    with tempfile.TemporaryDirectory() as readable:
+        cwd = REPO
+        if as_nobody and os.geteuid() == 0:
+            # nobody may not read a clone in a private folder (mktemp -d): run a readable copy of the script, with
+            # the Python the virtualenv points at, from a folder nobody may enter.
+            cwd = Path(readable)
+            cwd.chmod(0o755)
+            script = shutil.copy(REPO / "tools" / "provision.py", cwd / "provision.py")
+            python = os.path.realpath(sys.executable)
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", python, script, "--for", "make test", *needs]
+        start = time.monotonic()
+        result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=60, check=False)
     return result, time.monotonic() - start
 
 
