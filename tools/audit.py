@@ -236,7 +236,12 @@ def build(site: Path, site_url: str, **overrides: object) -> None:
 
 
 # axe reports only violations in full: listing every passing node costs more than the checks themselves.
-_RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+_RUN_AXE = (
+    "([tags, rules]) => axe.run(document, {runOnly: rules ? {type: 'rule', values: rules} : {type: 'tag', values: tags},"
+    " resultTypes: ['violations']})"
+)
+# The WCAG 2.0/2.1 A/AA rules in axe's colour category: text contrast, and links told from text by colour alone.
+_COLOUR_RULES = "tags => axe.getRules(tags).filter(rule => rule.tags.includes('cat.color')).map(rule => rule.ruleId)"
 # The reader's system preference -> the scheme Material's palette (which follows the system first) applies.
 SCHEMES = {"light": "default", "dark": "slate"}
 # Material fades tabs and the header in; contrast is measured on the settled page, not mid-transition.
@@ -254,19 +259,26 @@ def axe_context(browser, palette: str):
     return context
 
 
-def axe_violations(tab, url: str, palette: str) -> tuple[int, list[dict]]:
+def axe_violations(tab, url: str, palette: str, *, colour_only: bool = False) -> tuple[int, list[dict]]:
     """Open `url` in a tab of axe_context(palette); return the HTTP status and axe's WCAG 2.0/2.1 A/AA violations.
 
     The checks run once Material shows the palette the system asked for and tables.js has enhanced the tables.
+    `colour_only` runs only the colour rules: enough for a second palette, since a palette changes colours alone.
     """
     response = tab.goto(url, wait_until="domcontentloaded")
     tab.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=SCHEMES[palette])
     tab.wait_for_function(_TABLES_READY)
     tab.add_style_tag(content=_NO_MOTION)
-    result = tab.evaluate(_RUN_AXE, AXE_TAGS)
+    return response.status, run_axe(tab, url, colour_only=colour_only)
+
+
+def run_axe(tab, where: str, *, colour_only: bool = False) -> list[dict]:
+    """axe's WCAG 2.0/2.1 A/AA violations on the page in `tab` as it stands (all rules, or the colour rules alone)."""
+    rules = tab.evaluate(_COLOUR_RULES, AXE_TAGS) if colour_only else None
+    result = tab.evaluate(_RUN_AXE, [AXE_TAGS, rules])
     if not result["passes"]:
-        raise RuntimeError(f"{url}: axe ran no checks")
-    return response.status, result["violations"]
+        raise RuntimeError(f"{where}: axe ran no checks")
+    return result["violations"]
 
 
 def first_view_bytes(browser, url: str) -> tuple[int, int]:
