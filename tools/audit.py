@@ -221,10 +221,8 @@ def plain_material() -> dict[str, object]:
     settings = config_as_written()
     theme = dict(settings["theme"])
     theme.pop("custom_dir", None)
-    # A plugin is written as its name, or as a one-key mapping from its name to its options (search has some too).
-    content = [
-        plugin for plugin in settings["plugins"] if (next(iter(plugin)) if isinstance(plugin, dict) else plugin) in ("search", "macros")
-    ]
+    # mkdocs.yml writes its plugins as a mapping from each name to its options.
+    content = {name: options for name, options in settings["plugins"].items() if name in ("search", "macros")}
     return {"plugins": content, "hooks": [], "theme": theme, "extra_css": [], "extra_javascript": []}
 
 
