@@ -9,41 +9,43 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from tools.project import DOCS, REPO, strict_build, zensical_build
+from tools.project import CONFIG, DOCS, REPO, ZENSICAL_CONFIG, config_as_written, strict_build, zensical_build
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ARTICLE = FIXTURES / "article.txt"
 
-# What a tiny site needs to render macros and code like the handbook: the macros plugin as the handbook
-# configures it, and the Markdown extensions that touch code. Hooks and the other plugins are left out;
-# a test that exercises them passes `full=True` and inherits the whole mkdocs.yml instead.
+HANDBOOK_CONFIG = config_as_written(CONFIG)
+# The Markdown extensions that touch code, with the options mkdocs.yml gives them.
+CODE_EXTENSIONS = (
+    "attr_list",
+    "md_in_html",
+    "toc",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+)
+
+
+def _name(extension: str | dict) -> str:
+    """An extension as mkdocs.yml lists it: its name, or a one-key mapping from its name to its options."""
+    return extension if isinstance(extension, str) else next(iter(extension))
+
+
+# What a tiny site needs to render macros and code like the handbook, taken from mkdocs.yml: its plugins (search and
+# the macros) and link checks as written, and the Markdown extensions that touch code. Hooks, the theme's features
+# and the other extensions are left out; a test that exercises them passes `full=True` and inherits the whole
+# mkdocs.yml instead.
 MINIMAL_CONFIG = {
     "site_name": "Tiny",
     "site_url": "https://example.org/tiny/",
     "theme": {"name": "material", "custom_dir": str(REPO / "overrides")},
-    "validation": {"omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
-    "plugins": [
-        "search",
-        {
-            "macros": {
-                "module_name": "macros",
-                "on_error_fail": True,
-                "on_undefined": "strict",
-                "j2_comment_start_string": "{##",
-                "j2_comment_end_string": "##}",
-            }
-        },
-    ],
-    "markdown_extensions": [
-        "attr_list",
-        "md_in_html",
-        "toc",
-        "pymdownx.highlight",
-        "pymdownx.inlinehilite",
-        "pymdownx.superfences",
-        {"pymdownx.tabbed": {"alternate_style": True}},
-    ],
+    "validation": HANDBOOK_CONFIG["validation"],
+    "plugins": HANDBOOK_CONFIG["plugins"],
+    "markdown_extensions": [extension for extension in HANDBOOK_CONFIG["markdown_extensions"] if _name(extension) in CODE_EXTENSIONS],
 }
+# What mkdocs.zensical.yml adds to mkdocs.yml (Zensical appends lists it inherits).
+ZENSICAL_EXTENSIONS = config_as_written(ZENSICAL_CONFIG)["markdown_extensions"]
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,7 @@ def build_tiny_site(root: Path, pages: dict[str, str], *, data: str | None = Non
 def build_tiny_zensical_site(root: Path, pages: dict[str, str], *, data: str | None = None) -> subprocess.CompletedProcess[str]:
     """The same tiny site as build_tiny_site's minimal one, built by Zensical into `root`/site (a child process)."""
     settings = _write_tiny_site(root, pages, data=data, config=None, full=False)
-    # As mkdocs.zensical.yml adds to mkdocs.yml: the code sealing around Zensical's macros preprocessor.
-    settings["markdown_extensions"] = [*settings["markdown_extensions"], "macros.sealing"]
+    settings["markdown_extensions"] = [*settings["markdown_extensions"], *ZENSICAL_EXTENSIONS]
     return zensical_build(_write_config(root, settings))
 
 
