@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from macros.loader import DATA_FILE
 from tools.bench import exit_status
 from tools.check import load_project
 from tools.project import CONFIG, REPO, fetch, mkdocs_serve
@@ -65,7 +66,7 @@ def measure(edits: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {"page": [], "data": [], "broken": [], "mended": []}
     with tempfile.TemporaryDirectory(prefix="gfbs-preview-bench-") as tmp:
         config = copy_project(Path(tmp))
-        page, data = config.parent / "docs" / PAGE, config.parent / "docs" / "data" / "ecosystem.yml"
+        page, data = config.parent / "docs" / PAGE, config.parent / "docs" / DATA_FILE
         page_text, data_text = page.read_text(encoding="utf-8"), data.read_text(encoding="utf-8")
         if DATA_FIELD not in data_text:
             raise RuntimeError(f"the bench edits a line that is no longer in the data file: {DATA_FIELD.strip()!r}")

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from macros import DATA_FILE
+from macros.loader import DATA_FILE
 from tools.provision import DEFAULT_CHROMIUM
 
 REPO = Path(__file__).resolve().parents[1]

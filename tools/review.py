@@ -36,7 +36,7 @@ from tools.project import CONFIG, DATA, DOCS, REPO
 from tools.publish import PUBLISH_DIR, site_url
 
 # The data file and the pages folder as git names them, relative to the repository root.
-DATA_FILE = DATA.relative_to(REPO).as_posix()
+DATA_IN_REPO = DATA.relative_to(REPO).as_posix()
 DOCS_PREFIX = DOCS.relative_to(REPO).as_posix() + "/"
 # Entries are matched by the first of these keys they have; matchups have no id of their own.
 _KEYS = ("id", "against")
@@ -306,7 +306,7 @@ def render_file_changes(files: list[FileChange], url_of: Callable[[str], str], p
     """Markdown lines: pages first, each linked to its preview or else with its URL on the site (`url_of` a path under
     docs/), and the lines changed; then the other files under docs/."""
     pages = [file for file in files if file.path.endswith(".md")]
-    others = [file for file in files if not file.path.endswith(".md") and file.path != DATA_FILE]
+    others = [file for file in files if not file.path.endswith(".md") and file.path != DATA_IN_REPO]
     lines = ["### Pages", ""]
     lines += [f"- {file.status}: {_page_reference(file, url_of, preview)}{_lines_changed(file)}" for file in pages] or ["No pages changed."]
     if others:
@@ -351,7 +351,7 @@ def summary(
     changes = diff_ecosystem(old, new)
     lines = [MARKER, f"**Preview:** {preview.url}", ""] if preview else [MARKER, FORK_NOTE, ""] if fork else []
     lines += [f"## Changes against `{base}`" + (", uncommitted edits included" if uncommitted else "")]
-    lines += ["", f"### Data: `{DATA_FILE}`", "", *render_data_changes(changes, preview), ""]
+    lines += ["", f"### Data: `{DATA_IN_REPO}`", "", *render_data_changes(changes, preview), ""]
     lines += ["### Sources", "", *render_source_changes(changes, new), ""]
     lines += render_file_changes(files, url_of, preview)
     return "\n".join(lines) + "\n"
@@ -372,7 +372,7 @@ def default_base(repo: Path) -> str:
 
 def data_at(repo: Path, base: str) -> dict | None:
     """The data file as it was at base, parsed; None when it did not exist there."""
-    shown = _git(repo, "show", f"{base}:{DATA_FILE}", check=False)
+    shown = _git(repo, "show", f"{base}:{DATA_IN_REPO}", check=False)
     return yaml.safe_load(shown.stdout) if shown.returncode == 0 else None
 
 
@@ -433,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     if _git(repo, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode != 0:
         print(f"make review: unknown git ref {base!r}; pass BASE=<branch, tag or commit>, e.g. BASE=origin/main", file=sys.stderr)
         return 2
-    current = repo / DATA_FILE
+    current = repo / DATA_IN_REPO
     new = yaml.safe_load(current.read_text(encoding="utf-8")) if current.is_file() else None
     preview = read_preview(site_url(args.preview), args.site) if args.preview is not None and not args.fork else None
     files = changed_files(repo, base)

@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from macros.loader import DATA_FILE
+from macros.render.downloads import SCHEMA_FILE
 from tools.project import CONFIG, DOCS, REPO, ZENSICAL_CONFIG, config_as_written, strict_build, zensical_build
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -95,10 +97,10 @@ def _write_config(root: Path, settings: dict) -> Path:
 def _write_tiny_site(root: Path, pages: dict[str, str], *, data: str | None, config: dict | None, full: bool) -> dict:
     """Write the tiny site's files into `root` and return its configuration."""
     docs = root / "docs"
-    data_file = docs / "data" / "ecosystem.yml"
+    data_file = docs / DATA_FILE
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(data if data is not None else (FIXTURES / "ecosystem.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    (data_file.parent / "ecosystem.schema.json").symlink_to(DOCS / "data" / "ecosystem.schema.json")
+    (docs / SCHEMA_FILE).symlink_to(DOCS / SCHEMA_FILE)
     for shared in ("includes", "assets", "diagrams"):
         (docs / shared).symlink_to(DOCS / shared)
     (root / "macros").symlink_to(REPO / "macros")
