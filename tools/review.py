@@ -22,7 +22,6 @@ import argparse
 import dataclasses
 import datetime
 import json
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from overrides.hooks.git_command import git
 from tools.check import load_project
 from tools.project import CONFIG, DATA, DOCS, REPO
 from tools.publish import PUBLISH_DIR, site_url
@@ -360,26 +360,25 @@ def summary(
 # --- git --------------------------------------------------------------------------------------------
 
 
-def _git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check)
+def _commit_exists(repo: Path, ref: str) -> bool:
+    return git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", cwd=repo, check=False) is not None
 
 
 def default_base(repo: Path) -> str:
     """origin/main when the clone has it, else the previous commit."""
-    found = _git(repo, "rev-parse", "--verify", "--quiet", "origin/main^{commit}", check=False)
-    return "origin/main" if found.returncode == 0 else "HEAD~1"
+    return "origin/main" if _commit_exists(repo, "origin/main") else "HEAD~1"
 
 
 def data_at(repo: Path, base: str) -> dict | None:
     """The data file as it was at base, parsed; None when it did not exist there."""
-    shown = _git(repo, "show", f"{base}:{DATA_IN_REPO}", check=False)
-    return yaml.safe_load(shown.stdout) if shown.returncode == 0 else None
+    shown = git("show", f"{base}:{DATA_IN_REPO}", cwd=repo, check=False)
+    return yaml.safe_load(shown) if shown is not None else None
 
 
 def changed_files(repo: Path, base: str) -> list[FileChange]:
     """Every file under docs/ that differs from base, untracked files included, with the lines added and removed."""
-    diff = _git(repo, "diff", "--name-status", "-M", base, "--", DOCS_PREFIX).stdout
-    counts = _line_counts(_git(repo, "diff", "--numstat", "-z", "-M", base, "--", DOCS_PREFIX).stdout)
+    diff = git("diff", "--name-status", "-M", base, "--", DOCS_PREFIX, cwd=repo)
+    counts = _line_counts(git("diff", "--numstat", "-z", "-M", base, "--", DOCS_PREFIX, cwd=repo))
     files = []
     for line in diff.splitlines():
         status, *paths = line.split("\t")
@@ -387,7 +386,7 @@ def changed_files(repo: Path, base: str) -> list[FileChange]:
         files.append(
             FileChange(f"{label} from `{paths[0]}`" if status[0] == "R" else label, paths[-1], *counts.get(paths[-1], (None, None)))
         )
-    untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "--", DOCS_PREFIX).stdout
+    untracked = git("ls-files", "--others", "--exclude-standard", "--", DOCS_PREFIX, cwd=repo)
     for path in untracked.splitlines():
         try:
             added = len((repo / path).read_text(encoding="utf-8").splitlines())
@@ -414,7 +413,7 @@ def _line_counts(numstat: str) -> dict[str, tuple[int | None, int | None]]:
 
 def uncommitted_edits(repo: Path) -> bool:
     """Whether anything under docs/ differs from the last commit, untracked files included."""
-    return bool(_git(repo, "status", "--porcelain", "--untracked-files=all", "--", DOCS_PREFIX).stdout.strip())
+    return bool(git("status", "--porcelain", "--untracked-files=all", "--", DOCS_PREFIX, cwd=repo).strip())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -424,13 +423,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=PUBLISH_DIR, help="the preview's tree, as make publish wrote it (default: dist/site)")
     parser.add_argument("--fork", action="store_true", help="say that this pull request, from a fork, has no preview")
     args = parser.parse_args(argv)
-    top = _git(Path.cwd(), "rev-parse", "--show-toplevel", check=False)
-    if top.returncode != 0:
+    top = git("rev-parse", "--show-toplevel", cwd=Path.cwd(), check=False)
+    if top is None:
         print("make review: not inside a git repository", file=sys.stderr)
         return 2
-    repo = Path(top.stdout.strip())
+    repo = Path(top)
     base = args.base or default_base(repo)
-    if _git(repo, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode != 0:
+    if not _commit_exists(repo, base):
         print(f"make review: unknown git ref {base!r}; pass BASE=<branch, tag or commit>, e.g. BASE=origin/main", file=sys.stderr)
         return 2
     current = repo / DATA_IN_REPO
