@@ -20,8 +20,7 @@ from pathlib import Path
 
 from macros.loader import DATA_FILE
 from tools.bench import exit_status
-from tools.check import load_project
-from tools.project import CONFIG, REPO, fetch, mkdocs_serve
+from tools.project import CONFIG, REPO, fetch, load_project, mkdocs_serve
 
 PAGE_TARGET = 1.0  # seconds, a page edit
 DATA_TARGET = 2.0  # seconds, a data edit
@@ -44,8 +43,8 @@ def copy_project(into: Path) -> Path:
 
 
 def page_url(root: str, source: str) -> str:
-    """The served URL of a docs/ page: where the build writes it, as `make check` knows it, minus `index.html`."""
-    return root + load_project(CONFIG).built_page(source).removesuffix("index.html")
+    """The served URL of a docs/ page."""
+    return root + load_project(CONFIG).page_url(source)
 
 
 def time_until_served(url: str, done: Callable[[str], bool], file: Path, text: str, *, timeout: float = 30) -> float:

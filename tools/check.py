@@ -28,11 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.config import load_config
 
 from macros.loader import DATA_FILE, EcosystemError, load_ecosystem, locate_sources
 from tools.go_examples import declared_go_releases, pinned_go_release
-from tools.project import CONFIG, REPO, strict_build
+from tools.project import CONFIG, REPO, Project, load_project, strict_build
 from tools.sitecheck import link_problems
 
 CODESPELL_CONFIG = REPO / ".codespellrc"
@@ -62,67 +61,15 @@ class Failure:
         return f"{where}: {self.culprit}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class Project:
-    """What the checks look at: a MkDocs project's folders and the pages in its nav."""
-
-    root: Path
-    config: Path
-    docs: Path
-    nav: tuple[str, ...]
-    use_directory_urls: bool
-
-    def label(self, path: Path) -> str:
-        """A path as the editor sees it, relative to the project root."""
-        path = Path(path)
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def pages(self) -> list[Path]:
-        """Every Markdown file under docs/, sorted."""
-        return sorted(self.docs.rglob("*.md"))
-
-    def prose(self) -> list[Path]:
-        """The files spelled: every Markdown file under docs/ plus the README and CONTRIBUTING guide."""
-        return self.pages() + [self.root / name for name in ROOT_PROSE if (self.root / name).is_file()]
-
-    def documents(self) -> list[Path]:
-        """The files linted as whole Markdown documents: prose minus the snippet fragments."""
-        fragments = self.docs / FRAGMENTS
-        return [path for path in self.prose() if not path.is_relative_to(fragments)]
-
-    def built_page(self, source: str) -> str:
-        """Where MkDocs writes the page `source` (relative to docs/) in the built site."""
-        stem = source.removesuffix(".md")
-        if not self.use_directory_urls or stem == "index" or stem.endswith("/index"):
-            return f"{stem}.html"
-        return f"{stem}/index.html"
+def prose(project: Project) -> list[Path]:
+    """The files spelled: every Markdown file under docs/ plus the README and CONTRIBUTING guide."""
+    return project.pages() + [project.root / name for name in ROOT_PROSE if (project.root / name).is_file()]
 
 
-def load_project(config: Path) -> Project:
-    """Read the MkDocs configuration (with INHERIT) for its docs folder and nav."""
-    config = Path(config).resolve()
-    settings = load_config(str(config))
-    return Project(
-        root=config.parent,
-        config=config,
-        docs=Path(settings["docs_dir"]),
-        nav=tuple(_nav_files(settings["nav"] or [])),
-        use_directory_urls=settings["use_directory_urls"],
-    )
-
-
-def _nav_files(items: list) -> list[str]:
-    found: list[str] = []
-    for item in items:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            found += _nav_files(value)
-        elif isinstance(value, str) and value.endswith(".md"):
-            found.append(value)
-    return found
+def documents(project: Project) -> list[Path]:
+    """The files linted as whole Markdown documents: prose minus the snippet fragments."""
+    fragments = project.docs / FRAGMENTS
+    return [path for path in prose(project) if not path.is_relative_to(fragments)]
 
 
 def _line_of(path: Path, needle: str) -> int | None:
@@ -265,7 +212,7 @@ def _run_tool(args: list[str]) -> subprocess.CompletedProcess[str]:
 
 def check_spelling(project: Project) -> list[Failure]:
     """codespell over the prose, with the Go vocabulary in .codespell-words.txt allowed."""
-    files = project.prose()
+    files = prose(project)
     if not files:
         return []
     result = _run_tool(["codespell_lib", "--config", str(CODESPELL_CONFIG), *map(str, files)])
@@ -307,7 +254,7 @@ def _ruff_failure(project: Project, finding: dict) -> Failure:
 
 def check_lint(project: Project) -> list[Failure]:
     """pymarkdownlnt over the Markdown documents, with the rules in .pymarkdown.yaml."""
-    files = project.documents()
+    files = documents(project)
     if not files:
         return []
     result = _run_tool(["pymarkdown", "--config", str(PYMARKDOWN_CONFIG), "scan", *map(str, files)])

@@ -31,8 +31,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from overrides.hooks.git_command import git
-from tools.check import load_project
-from tools.project import CONFIG, DATA, DOCS, REPO
+from tools.project import CONFIG, DATA, DOCS, REPO, Project, load_project
 from tools.publish import PUBLISH_DIR, site_url
 
 # The data file and the pages folder as git names them, relative to the repository root.
@@ -78,17 +77,17 @@ class FileChange:
 
 
 @dataclass(frozen=True)
-class Preview:
+class PullRequestPreview:
     """A pull request's preview: where it lives, its pages, and where its tables show each entry."""
 
     url: str
+    project: Project  # what the preview was built from: where each page's URL is
     pages: frozenset[str] = frozenset()  # every page's URL relative to the preview, "" for the home page
     anchors: dict[str, str] = dataclasses.field(default_factory=dict)  # a table header cell's id -> "<page URL>#<id>", first page first
 
     def page(self, path: str) -> str | None:
         """The preview's URL of the page at `path` (docs/...md), or None when the preview has no such page."""
-        stem = path.removeprefix(DOCS_PREFIX).removesuffix(".md")
-        url = "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+        url = self.project.page_url(path.removeprefix(DOCS_PREFIX))
         return self.url + url if path.endswith(".md") and url in self.pages else None
 
     def entry(self, key: str) -> str | None:
@@ -96,8 +95,9 @@ class Preview:
         return next((self.url + target for anchor, target in self.anchors.items() if anchor.partition("-")[2] == key), None)
 
 
-def read_preview(url: str, site: Path) -> Preview:
-    """The preview at `url`, built into `site`: its pages and its tables' row and column ids (the print page left out)."""
+def read_preview(url: str, site: Path, project: Project) -> PullRequestPreview:
+    """The preview at `url`, built from `project` into `site`: its pages and its tables' row and column ids (the print
+    page left out)."""
     pages: set[str] = set()
     anchors: dict[str, str] = {}
     for path in sorted(site.rglob("index.html")):
@@ -109,7 +109,7 @@ def read_preview(url: str, site: Path) -> Preview:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         for cell in soup.select("table.gfbs-table th[id]"):
             anchors.setdefault(cell["id"], f"{page}#{cell['id']}")
-    return Preview(url, frozenset(pages), anchors)
+    return PullRequestPreview(url, project, frozenset(pages), anchors)
 
 
 def _linked(label: str, url: str | None) -> str:
@@ -199,7 +199,7 @@ def _value(value: object) -> str:
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
-def render_data_changes(changes: list[EntryChange], preview: Preview | None = None) -> list[str]:
+def render_data_changes(changes: list[EntryChange], preview: PullRequestPreview | None = None) -> list[str]:
     """Markdown lines: one bullet per entry, linked to the preview's table where it shows, with a sub-bullet per changed field."""
     if not changes:
         return ["No entries changed."]
@@ -302,7 +302,7 @@ def _sources_of(node: object, prefix: str = "") -> list[tuple[str, object, objec
     return found
 
 
-def render_file_changes(files: list[FileChange], url_of: Callable[[str], str], preview: Preview | None = None) -> list[str]:
+def render_file_changes(files: list[FileChange], url_of: Callable[[str], str], preview: PullRequestPreview | None = None) -> list[str]:
     """Markdown lines: pages first, each linked to its preview or else with its URL on the site (`url_of` a path under
     docs/), and the lines changed; then the other files under docs/."""
     pages = [file for file in files if file.path.endswith(".md")]
@@ -314,7 +314,7 @@ def render_file_changes(files: list[FileChange], url_of: Callable[[str], str], p
     return lines
 
 
-def _page_reference(file: FileChange, url_of: Callable[[str], str], preview: Preview | None) -> str:
+def _page_reference(file: FileChange, url_of: Callable[[str], str], preview: PullRequestPreview | None) -> str:
     in_preview = preview.page(file.path) if preview and file.status != "removed" else None
     if in_preview:
         return _linked(f"`{file.path}`", in_preview)
@@ -328,11 +328,10 @@ def _lines_changed(file: FileChange) -> str:
     return f", {count} line{'s' if count != 1 else ''} changed (+{file.added} −{file.removed})"
 
 
-def site_urls(config: Path = CONFIG) -> Callable[[str], str]:
-    """A page's URL on the published site (or on SITE_URL), from its path under docs/, as the build writes it."""
-    root = site_url() or "/"
-    project = load_project(config)
-    return lambda source: root.rstrip("/") + "/" + project.built_page(source).removesuffix("index.html")
+def site_urls(project: Project) -> Callable[[str], str]:
+    """A page's URL on the project's site (its site_url, which SITE_URL sets), from its path under docs/."""
+    root = (project.site_url or "/").rstrip("/") + "/"
+    return lambda source: root + project.page_url(source)
 
 
 def summary(
@@ -343,7 +342,7 @@ def summary(
     *,
     url_of: Callable[[str], str],
     uncommitted: bool = False,
-    preview: Preview | None = None,
+    preview: PullRequestPreview | None = None,
     fork: bool = False,
 ) -> str:
     """The whole Markdown summary; `uncommitted` says that edits not yet committed are part of it. For a pull request's
@@ -434,11 +433,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     current = repo / DATA_IN_REPO
     new = yaml.safe_load(current.read_text(encoding="utf-8")) if current.is_file() else None
-    preview = read_preview(site_url(args.preview), args.site) if args.preview is not None and not args.fork else None
+    project = load_project(CONFIG)
+    preview = read_preview(site_url(args.preview), args.site, project) if args.preview is not None and not args.fork else None
     files = changed_files(repo, base)
     uncommitted = uncommitted_edits(repo)
     sys.stdout.write(
-        summary(base, data_at(repo, base), new, files, url_of=site_urls(), uncommitted=uncommitted, preview=preview, fork=args.fork)
+        summary(base, data_at(repo, base), new, files, url_of=site_urls(project), uncommitted=uncommitted, preview=preview, fork=args.fork)
     )
     return 0
 

@@ -12,7 +12,6 @@ import pytest
 from tests.support.sites import FIXTURES, REPO, build_tiny_site, page
 from tools.check import (
     Failure,
-    Project,
     _months_before,
     check_data,
     check_front_matter,
@@ -20,11 +19,12 @@ from tools.check import (
     check_lint,
     check_python,
     check_spelling,
+    documents,
     lagging_go_releases,
-    load_project,
     run_checks,
     stale_sources,
 )
+from tools.project import Project, load_project
 
 FIXTURE_DATA = (FIXTURES / "ecosystem.yml").read_text(encoding="utf-8")
 # page() puts the body on line 8: four lines of front matter, a blank line, the heading, a blank line.
@@ -57,7 +57,7 @@ def _project(root: Path, pages: dict[str, str], *, data: str = FIXTURE_DATA) -> 
         path = root / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return Project(root=root, config=root / "mkdocs.yml", docs=root / "docs", nav=tuple(pages), use_directory_urls=True)
+    return Project(root=root, config=root / "mkdocs.yml", docs=root / "docs", nav=tuple(pages), use_directory_urls=True, site_url=None)
 
 
 def test_command_line_names_every_problem_with_file_line_and_culprit(broken: Project) -> None:
@@ -141,7 +141,7 @@ def test_pages_outside_the_nav_need_no_front_matter(tmp_path: Path) -> None:
     (project.docs / "includes").mkdir()
     (project.docs / "includes" / "abbreviations.md").write_text("*[API]: Application Programming Interface\n", encoding="utf-8")
     assert check_front_matter(project) == []
-    assert project.docs / "includes" / "abbreviations.md" not in project.documents()
+    assert project.docs / "includes" / "abbreviations.md" not in documents(project)
 
 
 def test_invalid_data_value_names_the_entry_and_field(tmp_path: Path) -> None:
