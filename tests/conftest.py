@@ -11,7 +11,7 @@ import pytest
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
-from tests.support.sites import Build, build_site
+from tests.support.sites import BuiltSite, build_site
 from tools import bundle
 from tools.project import CONFIG, NODE_MODULES, REPO, launch_chromium, serve
 
@@ -25,7 +25,7 @@ class OfflineEdition:
 
 
 @pytest.fixture(scope="session")
-def handbook(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def handbook(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real site, built with --strict exactly as `make build` does."""
     built = build_site(CONFIG, tmp_path_factory.mktemp("handbook") / "site")
     assert built.ok, f"the handbook does not build:\n{built.log}"
@@ -33,7 +33,7 @@ def handbook(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
-def handbook_url(handbook: Build):
+def handbook_url(handbook: BuiltSite):
     """The built handbook served on 127.0.0.1 under its site_url path, with 404.html for unknown paths."""
     with serve(handbook.site, load_config(str(CONFIG))["site_url"]) as url:
         yield url
@@ -46,7 +46,7 @@ def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> OfflineEdition:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=REPO, check=True, timeout=300)
     root = tmp_path_factory.mktemp("offline")
     epoch = bundle.source_date_epoch()
-    bundle.build_site(root / "site", epoch)
+    bundle.build_offline_site(root / "site", epoch)
     archive = bundle.bundle(root / "site", root / "dist" / "offline.zip", epoch)
     with zipfile.ZipFile(archive) as unzipped:
         unzipped.extractall(root / "unzipped")

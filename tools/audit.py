@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import statistics
 import subprocess
@@ -64,8 +63,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Lighthouse's resource types that make up the first view, as FIRST_VIEW_TYPES does for Playwright.
 LIGHTHOUSE_FIRST_VIEW = ("Document", "Stylesheet", "Script", "Font")
-
-log = logging.getLogger("mkdocs.plugins.gfbs")
 
 
 # -- Targets and the report ------------------------------------------------------------------

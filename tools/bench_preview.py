@@ -29,7 +29,7 @@ EDITS = 5
 PAGE = "foundations/why-go.md"
 DATA_PAGE = "real-world/comparisons.md"
 DATA_FIELD = "    description: How source code is turned into something the machine runs.\n"
-# The class of the box that lists a broken data file's problems (macros/preview.py).
+# The class of the box that lists a broken data file's problems (macros/preview_problems.py).
 PROBLEMS = "gfbs-preview-problems"
 
 

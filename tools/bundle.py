@@ -44,7 +44,7 @@ def build_env(epoch: int) -> dict[str, str]:
     }
 
 
-def build_site(site_dir: Path, epoch: int | None = None, *, site_url: str | None = None) -> None:
+def build_offline_site(site_dir: Path, epoch: int | None = None, *, site_url: str | None = None) -> None:
     """Run `mkdocs build --strict -f mkdocs.offline.yml` into site_dir; raise with the log on failure.
 
     `site_url` is the online site the edition links back to (default: SITE_URL, else mkdocs.yml's).
@@ -85,7 +85,7 @@ def build_bundle(zip_path: Path) -> Path:
     epoch = source_date_epoch()
     with tempfile.TemporaryDirectory(prefix="gfbs-offline-") as tmp:
         site = Path(tmp) / "site"
-        build_site(site, epoch)
+        build_offline_site(site, epoch)
         return bundle(site, zip_path, epoch)
 
 

@@ -128,7 +128,7 @@ def _nav_files(items: list) -> list[str]:
 
 
 @dataclass
-class Build:
+class BuildOutcome:
     """One strict build: whether it succeeded, the warnings and errors it logged, and the error that stopped it."""
 
     site: Path
@@ -163,7 +163,7 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def strict_build(config: Path, site_dir: Path, **overrides: object) -> Build:
+def strict_build(config: Path, site_dir: Path, **overrides: object) -> BuildOutcome:
     """`mkdocs build --strict` of `config` into `site_dir` in this process; `overrides` replace config keys.
 
     In-process, a build costs what MkDocs does and not a Python start-up and import; its warnings and the error that
@@ -171,7 +171,7 @@ def strict_build(config: Path, site_dir: Path, **overrides: object) -> Build:
     """
     from mkdocs.commands.build import build
 
-    result = Build(Path(site_dir))
+    result = BuildOutcome(Path(site_dir))
     handler = _Collect(result.records)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)

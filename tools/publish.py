@@ -87,7 +87,7 @@ def make_downloads(folder: Path, url: str, epoch: int, version: Version) -> Path
     pdf = folder / f"{NAME}-{version}.pdf"
     with tempfile.TemporaryDirectory(prefix="gfbs-publish-") as tmp:
         offline = Path(tmp) / "offline"
-        bundle.build_site(offline, epoch, site_url=url)
+        bundle.build_offline_site(offline, epoch, site_url=url)
         bundle.bundle(offline, archive, epoch)
         print_pdf(offline / load_project(OFFLINE_CONFIG).built_page(print_page.SOURCE), pdf)
     # The format `sha256sum --check SHA256SUMS` reads.

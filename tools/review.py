@@ -123,7 +123,7 @@ def diff_ecosystem(old: dict | None, new: dict | None) -> list[EntryChange]:
     for collection in [*new, *(name for name in old if name not in new)]:
         before, after = _entries(old.get(collection)), _entries(new.get(collection))
         for key, entry in after.items():
-            unverified = _unverified(entry)
+            unverified = _unverified_facts(entry)
             if key not in before:
                 # The key that names the entry is in its heading already.
                 fields = tuple(field for field in _fields_set(entry) if field.field not in _KEYS)
@@ -147,7 +147,7 @@ def _entries(items: object) -> dict[str, object]:
     return keyed
 
 
-def _unverified(entry: object) -> tuple[str, ...]:
+def _unverified_facts(entry: object) -> tuple[str, ...]:
     listed = entry.get("unverified") if isinstance(entry, dict) else None
     return tuple(str(item) for item in listed) if isinstance(listed, list) else ()
 

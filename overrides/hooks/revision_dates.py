@@ -16,7 +16,7 @@ from pathlib import Path
 from git_command import git  # beside this file: see git_command.py
 from mkdocs.config.defaults import MkDocsConfig
 
-log = logging.getLogger("mkdocs.plugins.gfbs")
+log = logging.getLogger("mkdocs.plugins.gfbs.revision_dates")
 _COMMIT = "\x1e"  # starts each commit's line in the log format below
 
 # Last commit time per absolute source path, and the time that stands in for files git does not know;

@@ -51,7 +51,9 @@ ZENSICAL_EXTENSIONS = config_as_written(ZENSICAL_CONFIG)["markdown_extensions"]
 
 
 @dataclass(frozen=True)
-class Build:
+class BuiltSite:
+    """A site built for a test: whether the strict build passed, what it logged, and where its pages are."""
+
     ok: bool
     log: str
     site: Path
@@ -60,13 +62,15 @@ class Build:
         return BeautifulSoup((self.site / page).read_text(encoding="utf-8"), "lxml")
 
 
-def build_site(config: Path, site: Path, **overrides: object) -> Build:
+def build_site(config: Path, site: Path, **overrides: object) -> BuiltSite:
     """A strict build of `config` into `site`, with everything it logged."""
     result = strict_build(config, site, **overrides)
-    return Build(result.ok, result.log, site)
+    return BuiltSite(result.ok, result.log, site)
 
 
-def build_tiny_site(root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False) -> Build:
+def build_tiny_site(
+    root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False
+) -> BuiltSite:
     """Write `pages` (path -> Markdown) with the macros module and a data file into `root`, then build it strictly.
 
     `data` replaces the ecosystem data file (default: the small complete fixture); `config` adds or replaces keys;
