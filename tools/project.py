@@ -72,7 +72,7 @@ class Project:
     docs: Path
     nav: tuple[str, ...]
     use_directory_urls: bool
-    site_url: str | None
+    site_url: str | None = None  # optional in MkDocs too
 
     def label(self, path: Path) -> str:
         """A path as the editor sees it, relative to the project root."""

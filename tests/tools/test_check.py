@@ -57,7 +57,7 @@ def _project(root: Path, pages: dict[str, str], *, data: str = FIXTURE_DATA) -> 
         path = root / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return Project(root=root, config=root / "mkdocs.yml", docs=root / "docs", nav=tuple(pages), use_directory_urls=True, site_url=None)
+    return Project(root=root, config=root / "mkdocs.yml", docs=root / "docs", nav=tuple(pages), use_directory_urls=True)
 
 
 def test_command_line_names_every_problem_with_file_line_and_culprit(broken: Project) -> None:
