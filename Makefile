@@ -36,14 +36,8 @@ ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP),$(BUILD_STAM
 # Material prints an end-of-life banner on every build; it is known, so hush it.
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
-# The Go examples use the standard library only: never download a toolchain or module.
-export GOTOOLCHAIN := local
-export GOPROXY := off
-export GOFLAGS := -mod=mod
-export GOCACHE := $(CURDIR)/.cache/go-build
-export GOPATH := $(CURDIR)/.cache/go
-# A tenth of the race detector's exit pause (tools/go_examples.py says why).
-export GORACE := atexit_sleep_ms=100
+# Go runs only through tools/go_examples.py (make examples, and the tests), which sets its environment (GO_ENV):
+# toolchain and module downloads off, caches in .cache/. `.venv/bin/python -m tools.go_examples --env` prints it.
 
 .PHONY: help serve build test examples clean lock schema bench offline audit check review system-test system-examples system-audit system-publish publish links
 

@@ -9,20 +9,20 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from . import preview, render
-from .engine import once_per_version, read_project
+from . import preview_problems, render
+from .engine import once_per_version, read_build_context
 from .loader import DATA_FILE, EcosystemError, load_ecosystem
 from .model import Ecosystem
 from .protect import protect_code, restore_code
 from .render.downloads import export_files
 from .render.figures import DIAGRAMS
 
-log = logging.getLogger("mkdocs.plugins.gfbs")
+log = logging.getLogger("mkdocs.plugins.gfbs.macros")
 
 
 def define_env(env) -> None:
     """Load and validate the data (any problem stops the build before a page is written), then register macros."""
-    project = read_project(env.conf)
+    project = read_build_context(env.conf)
     docs = project.docs
     path = docs / DATA_FILE
 
@@ -40,9 +40,9 @@ def define_env(env) -> None:
     except FileNotFoundError:
         raise project.stop(f"{path}: the ecosystem data file is missing; every data table is generated from it") from None
     except EcosystemError as error:
-        if not preview.previewing(env.conf):
+        if not preview_problems.previewing(env.conf):
             raise project.stop(str(error)) from None
-        preview.show_problems(env, error.problems)
+        preview_problems.show_problems(env, error.problems)
         return
     env.ecosystem = eco
     diagrams = {svg.stem for svg in (docs / DIAGRAMS).glob("*.svg")}
@@ -97,16 +97,16 @@ def on_pre_page_macros(env) -> None:
 
     A preview on broken data leaves Jinja nothing: the page's macros have no data to run on.
     """
-    env.markdown = "" if preview.broken(env) else protect_code(env.markdown)
+    env.markdown = "" if preview_problems.broken(env) else protect_code(env.markdown)
 
 
 def on_post_page_macros(env) -> None:
-    env.markdown = preview.problems_page(env) if preview.broken(env) else restore_code(env.markdown)
+    env.markdown = preview_problems.problems_page(env) if preview_problems.broken(env) else restore_code(env.markdown)
 
 
 def on_post_build(env) -> None:
     """Publish the CSV and JSON exports of every table next to the data file (MkDocs; see define_env for Zensical)."""
-    if preview.broken(env):
+    if preview_problems.broken(env):
         return
     _write_exports(Path(env.conf["site_dir"]), env.ecosystem)
 

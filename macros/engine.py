@@ -23,7 +23,7 @@ class BuildError(Exception):
 
 
 @dataclass(frozen=True)
-class Project:
+class BuildContext:
     """The folders of the project being built, absolute, and the engine building it."""
 
     engine: Engine
@@ -41,14 +41,14 @@ class Project:
         return BuildError(message)
 
 
-def read_project(conf: Mapping[str, object]) -> Project:
+def read_build_context(conf: Mapping[str, object]) -> BuildContext:
     """The project's folders from either engine's configuration (MkDocs: absolute; Zensical: under `root_dir`)."""
     if conf.get("config_file_path"):
         root, engine = Path(str(conf["config_file_path"])).resolve().parent, "mkdocs"
     else:
         root, engine = Path(str(conf.get("root_dir") or ".")).resolve(), "zensical"
     # An absolute folder stays as it is under `/`; a relative one is read from the configuration's folder.
-    return Project(engine, root, (root / str(conf["docs_dir"])).resolve(), (root / str(conf["site_dir"])).resolve())
+    return BuildContext(engine, root, (root / str(conf["docs_dir"])).resolve(), (root / str(conf["site_dir"])).resolve())
 
 
 _lock = threading.Lock()

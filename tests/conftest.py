@@ -15,7 +15,7 @@ import pytest
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
-from tests.support.sites import Build, build_site
+from tests.support.sites import BuiltSite, build_site
 from tools import bundle
 from tools.project import CONFIG, NODE_MODULES, REPO, launch_chromium, serve
 
@@ -45,7 +45,7 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name:
 
 
 @pytest.fixture(scope="session")
-def handbook(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Build:
+def handbook(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuiltSite:
     """The real site, built with --strict exactly as `make build` does."""
     built = once_per_run(tmp_path_factory, worker_id, "handbook", lambda folder: build_site(CONFIG, folder / "site"))
     assert built.ok, f"the handbook does not build:\n{built.log}"
@@ -53,7 +53,7 @@ def handbook(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Build:
 
 
 @pytest.fixture(scope="session")
-def handbook_url(handbook: Build):
+def handbook_url(handbook: BuiltSite):
     """The built handbook served on 127.0.0.1 under its site_url path, with 404.html for unknown paths."""
     with serve(handbook.site, load_config(str(CONFIG))["site_url"]) as url:
         yield url
@@ -69,7 +69,7 @@ def _offline_edition(root: Path) -> OfflineEdition:
     if not (NODE_MODULES / "iframe-worker" / "shim" / "index.js").is_file():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=REPO, check=True, timeout=300)
     epoch = bundle.source_date_epoch()
-    bundle.build_site(root / "site", epoch)
+    bundle.build_offline_site(root / "site", epoch)
     archive = bundle.bundle(root / "site", root / "dist" / "offline.zip", epoch)
     with zipfile.ZipFile(archive) as unzipped:
         unzipped.extractall(root / "unzipped")

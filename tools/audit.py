@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import statistics
 import subprocess
@@ -64,8 +63,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Lighthouse's resource types that make up the first view, as FIRST_VIEW_TYPES does for Playwright.
 LIGHTHOUSE_FIRST_VIEW = ("Document", "Stylesheet", "Script", "Font")
-
-log = logging.getLogger("mkdocs.plugins.gfbs")
 
 
 # -- Targets and the report ------------------------------------------------------------------
@@ -221,10 +218,8 @@ def plain_material() -> dict[str, object]:
     settings = config_as_written()
     theme = dict(settings["theme"])
     theme.pop("custom_dir", None)
-    # A plugin is written as its name, or as a one-key mapping from its name to its options (search has some too).
-    content = [
-        plugin for plugin in settings["plugins"] if (next(iter(plugin)) if isinstance(plugin, dict) else plugin) in ("search", "macros")
-    ]
+    # mkdocs.yml writes its plugins as a mapping from each name to its options.
+    content = {name: options for name, options in settings["plugins"].items() if name in ("search", "macros")}
     return {"plugins": content, "hooks": [], "theme": theme, "extra_css": [], "extra_javascript": []}
 
 

@@ -18,9 +18,9 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from macros.loader import DATA_FILE
 from tools.bench import exit_status
-from tools.check import load_project
-from tools.project import CONFIG, REPO, fetch, mkdocs_serve
+from tools.project import CONFIG, REPO, fetch, load_project, mkdocs_serve
 
 PAGE_TARGET = 1.0  # seconds, a page edit
 DATA_TARGET = 2.0  # seconds, a data edit
@@ -29,7 +29,7 @@ EDITS = 5
 PAGE = "foundations/why-go.md"
 DATA_PAGE = "real-world/comparisons.md"
 DATA_FIELD = "    description: How source code is turned into something the machine runs.\n"
-# The class of the box that lists a broken data file's problems (macros/preview.py).
+# The class of the box that lists a broken data file's problems (macros/preview_problems.py).
 PROBLEMS = "gfbs-preview-problems"
 
 
@@ -43,8 +43,8 @@ def copy_project(into: Path) -> Path:
 
 
 def page_url(root: str, source: str) -> str:
-    """The served URL of a docs/ page: where the build writes it, as `make check` knows it, minus `index.html`."""
-    return root + load_project(CONFIG).built_page(source).removesuffix("index.html")
+    """The served URL of a docs/ page."""
+    return root + load_project(CONFIG).page_url(source)
 
 
 def time_until_served(url: str, done: Callable[[str], bool], file: Path, text: str, *, timeout: float = 30) -> float:
@@ -65,7 +65,7 @@ def measure(edits: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {"page": [], "data": [], "broken": [], "mended": []}
     with tempfile.TemporaryDirectory(prefix="gfbs-preview-bench-") as tmp:
         config = copy_project(Path(tmp))
-        page, data = config.parent / "docs" / PAGE, config.parent / "docs" / "data" / "ecosystem.yml"
+        page, data = config.parent / "docs" / PAGE, config.parent / "docs" / DATA_FILE
         page_text, data_text = page.read_text(encoding="utf-8"), data.read_text(encoding="utf-8")
         if DATA_FIELD not in data_text:
             raise RuntimeError(f"the bench edits a line that is no longer in the data file: {DATA_FIELD.strip()!r}")

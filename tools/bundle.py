@@ -12,7 +12,6 @@ complete, so a failed run leaves the previous zip untouched.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,6 +19,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from overrides.hooks.git_command import git
 from tools.project import OFFLINE_CONFIG, REPO, strict_build_in_subprocess
 
 # Every entry sits in this folder, so unzipping never scatters files.
@@ -28,17 +28,9 @@ ROOT = "go-for-backend-systems-offline"
 _ZIP_EPOCH = 315532800
 
 
-def _git(*args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return result.stdout.strip() or None
-
-
 def source_date_epoch() -> int:
     """SOURCE_DATE_EPOCH if set, else the last commit's time, else 0 (outside git)."""
-    value = os.environ.get("SOURCE_DATE_EPOCH") or _git("log", "-1", "--format=%ct")
+    value = os.environ.get("SOURCE_DATE_EPOCH") or git("log", "-1", "--format=%ct", cwd=REPO, check=False)
     return int(value) if value else 0
 
 
@@ -47,12 +39,12 @@ def build_env(epoch: int) -> dict[str, str]:
     day = datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")
     return {
         "SOURCE_DATE_EPOCH": str(epoch),
-        "GFBS_COMMIT": os.environ.get("GFBS_COMMIT") or _git("rev-parse", "--short", "HEAD") or "unknown",
+        "GFBS_COMMIT": os.environ.get("GFBS_COMMIT") or git("rev-parse", "--short", "HEAD", cwd=REPO, check=False) or "unknown",
         "GFBS_DATE": day,
     }
 
 
-def build_site(site_dir: Path, epoch: int | None = None, *, site_url: str | None = None) -> None:
+def build_offline_site(site_dir: Path, epoch: int | None = None, *, site_url: str | None = None) -> None:
     """Run `mkdocs build --strict -f mkdocs.offline.yml` into site_dir; raise with the log on failure.
 
     `site_url` is the online site the edition links back to (default: SITE_URL, else mkdocs.yml's).
@@ -93,7 +85,7 @@ def build_bundle(zip_path: Path) -> Path:
     epoch = source_date_epoch()
     with tempfile.TemporaryDirectory(prefix="gfbs-offline-") as tmp:
         site = Path(tmp) / "site"
-        build_site(site, epoch)
+        build_offline_site(site, epoch)
         return bundle(site, zip_path, epoch)
 
 

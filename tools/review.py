@@ -22,7 +22,6 @@ import argparse
 import dataclasses
 import datetime
 import json
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,12 +30,12 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from tools.check import load_project
-from tools.project import CONFIG, DATA, DOCS, REPO
+from overrides.hooks.git_command import git
+from tools.project import CONFIG, DATA, DOCS, REPO, Project, load_project
 from tools.publish import PUBLISH_DIR, site_url
 
 # The data file and the pages folder as git names them, relative to the repository root.
-DATA_FILE = DATA.relative_to(REPO).as_posix()
+DATA_IN_REPO = DATA.relative_to(REPO).as_posix()
 DOCS_PREFIX = DOCS.relative_to(REPO).as_posix() + "/"
 # Entries are matched by the first of these keys they have; matchups have no id of their own.
 _KEYS = ("id", "against")
@@ -78,17 +77,17 @@ class FileChange:
 
 
 @dataclass(frozen=True)
-class Preview:
+class PullRequestPreview:
     """A pull request's preview: where it lives, its pages, and where its tables show each entry."""
 
     url: str
+    project: Project  # what the preview was built from: where each page's URL is
     pages: frozenset[str] = frozenset()  # every page's URL relative to the preview, "" for the home page
     anchors: dict[str, str] = dataclasses.field(default_factory=dict)  # a table header cell's id -> "<page URL>#<id>", first page first
 
     def page(self, path: str) -> str | None:
         """The preview's URL of the page at `path` (docs/...md), or None when the preview has no such page."""
-        stem = path.removeprefix(DOCS_PREFIX).removesuffix(".md")
-        url = "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+        url = self.project.page_url(path.removeprefix(DOCS_PREFIX))
         return self.url + url if path.endswith(".md") and url in self.pages else None
 
     def entry(self, key: str) -> str | None:
@@ -96,8 +95,9 @@ class Preview:
         return next((self.url + target for anchor, target in self.anchors.items() if anchor.partition("-")[2] == key), None)
 
 
-def read_preview(url: str, site: Path) -> Preview:
-    """The preview at `url`, built into `site`: its pages and its tables' row and column ids (the print page left out)."""
+def read_preview(url: str, site: Path, project: Project) -> PullRequestPreview:
+    """The preview at `url`, built from `project` into `site`: its pages and its tables' row and column ids (the print
+    page left out)."""
     pages: set[str] = set()
     anchors: dict[str, str] = {}
     for path in sorted(site.rglob("index.html")):
@@ -109,7 +109,7 @@ def read_preview(url: str, site: Path) -> Preview:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         for cell in soup.select("table.gfbs-table th[id]"):
             anchors.setdefault(cell["id"], f"{page}#{cell['id']}")
-    return Preview(url, frozenset(pages), anchors)
+    return PullRequestPreview(url, project, frozenset(pages), anchors)
 
 
 def _linked(label: str, url: str | None) -> str:
@@ -123,7 +123,7 @@ def diff_ecosystem(old: dict | None, new: dict | None) -> list[EntryChange]:
     for collection in [*new, *(name for name in old if name not in new)]:
         before, after = _entries(old.get(collection)), _entries(new.get(collection))
         for key, entry in after.items():
-            unverified = _unverified(entry)
+            unverified = _unverified_facts(entry)
             if key not in before:
                 # The key that names the entry is in its heading already.
                 fields = tuple(field for field in _fields_set(entry) if field.field not in _KEYS)
@@ -147,7 +147,7 @@ def _entries(items: object) -> dict[str, object]:
     return keyed
 
 
-def _unverified(entry: object) -> tuple[str, ...]:
+def _unverified_facts(entry: object) -> tuple[str, ...]:
     listed = entry.get("unverified") if isinstance(entry, dict) else None
     return tuple(str(item) for item in listed) if isinstance(listed, list) else ()
 
@@ -199,7 +199,7 @@ def _value(value: object) -> str:
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
-def render_data_changes(changes: list[EntryChange], preview: Preview | None = None) -> list[str]:
+def render_data_changes(changes: list[EntryChange], preview: PullRequestPreview | None = None) -> list[str]:
     """Markdown lines: one bullet per entry, linked to the preview's table where it shows, with a sub-bullet per changed field."""
     if not changes:
         return ["No entries changed."]
@@ -302,11 +302,11 @@ def _sources_of(node: object, prefix: str = "") -> list[tuple[str, object, objec
     return found
 
 
-def render_file_changes(files: list[FileChange], url_of: Callable[[str], str], preview: Preview | None = None) -> list[str]:
+def render_file_changes(files: list[FileChange], url_of: Callable[[str], str], preview: PullRequestPreview | None = None) -> list[str]:
     """Markdown lines: pages first, each linked to its preview or else with its URL on the site (`url_of` a path under
     docs/), and the lines changed; then the other files under docs/."""
     pages = [file for file in files if file.path.endswith(".md")]
-    others = [file for file in files if not file.path.endswith(".md") and file.path != DATA_FILE]
+    others = [file for file in files if not file.path.endswith(".md") and file.path != DATA_IN_REPO]
     lines = ["### Pages", ""]
     lines += [f"- {file.status}: {_page_reference(file, url_of, preview)}{_lines_changed(file)}" for file in pages] or ["No pages changed."]
     if others:
@@ -314,7 +314,7 @@ def render_file_changes(files: list[FileChange], url_of: Callable[[str], str], p
     return lines
 
 
-def _page_reference(file: FileChange, url_of: Callable[[str], str], preview: Preview | None) -> str:
+def _page_reference(file: FileChange, url_of: Callable[[str], str], preview: PullRequestPreview | None) -> str:
     in_preview = preview.page(file.path) if preview and file.status != "removed" else None
     if in_preview:
         return _linked(f"`{file.path}`", in_preview)
@@ -328,11 +328,10 @@ def _lines_changed(file: FileChange) -> str:
     return f", {count} line{'s' if count != 1 else ''} changed (+{file.added} −{file.removed})"
 
 
-def site_urls(config: Path = CONFIG) -> Callable[[str], str]:
-    """A page's URL on the published site (or on SITE_URL), from its path under docs/, as the build writes it."""
-    root = site_url() or "/"
-    project = load_project(config)
-    return lambda source: root.rstrip("/") + "/" + project.built_page(source).removesuffix("index.html")
+def site_urls(project: Project) -> Callable[[str], str]:
+    """A page's URL on the project's site (its site_url, which SITE_URL sets), from its path under docs/."""
+    root = (project.site_url or "/").rstrip("/") + "/"
+    return lambda source: root + project.page_url(source)
 
 
 def summary(
@@ -343,7 +342,7 @@ def summary(
     *,
     url_of: Callable[[str], str],
     uncommitted: bool = False,
-    preview: Preview | None = None,
+    preview: PullRequestPreview | None = None,
     fork: bool = False,
 ) -> str:
     """The whole Markdown summary; `uncommitted` says that edits not yet committed are part of it. For a pull request's
@@ -351,7 +350,7 @@ def summary(
     changes = diff_ecosystem(old, new)
     lines = [MARKER, f"**Preview:** {preview.url}", ""] if preview else [MARKER, FORK_NOTE, ""] if fork else []
     lines += [f"## Changes against `{base}`" + (", uncommitted edits included" if uncommitted else "")]
-    lines += ["", f"### Data: `{DATA_FILE}`", "", *render_data_changes(changes, preview), ""]
+    lines += ["", f"### Data: `{DATA_IN_REPO}`", "", *render_data_changes(changes, preview), ""]
     lines += ["### Sources", "", *render_source_changes(changes, new), ""]
     lines += render_file_changes(files, url_of, preview)
     return "\n".join(lines) + "\n"
@@ -360,26 +359,25 @@ def summary(
 # --- git --------------------------------------------------------------------------------------------
 
 
-def _git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check)
+def _commit_exists(repo: Path, ref: str) -> bool:
+    return git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", cwd=repo, check=False) is not None
 
 
 def default_base(repo: Path) -> str:
     """origin/main when the clone has it, else the previous commit."""
-    found = _git(repo, "rev-parse", "--verify", "--quiet", "origin/main^{commit}", check=False)
-    return "origin/main" if found.returncode == 0 else "HEAD~1"
+    return "origin/main" if _commit_exists(repo, "origin/main") else "HEAD~1"
 
 
 def data_at(repo: Path, base: str) -> dict | None:
     """The data file as it was at base, parsed; None when it did not exist there."""
-    shown = _git(repo, "show", f"{base}:{DATA_FILE}", check=False)
-    return yaml.safe_load(shown.stdout) if shown.returncode == 0 else None
+    shown = git("show", f"{base}:{DATA_IN_REPO}", cwd=repo, check=False)
+    return yaml.safe_load(shown) if shown is not None else None
 
 
 def changed_files(repo: Path, base: str) -> list[FileChange]:
     """Every file under docs/ that differs from base, untracked files included, with the lines added and removed."""
-    diff = _git(repo, "diff", "--name-status", "-M", base, "--", DOCS_PREFIX).stdout
-    counts = _line_counts(_git(repo, "diff", "--numstat", "-z", "-M", base, "--", DOCS_PREFIX).stdout)
+    diff = git("diff", "--name-status", "-M", base, "--", DOCS_PREFIX, cwd=repo)
+    counts = _line_counts(git("diff", "--numstat", "-z", "-M", base, "--", DOCS_PREFIX, cwd=repo))
     files = []
     for line in diff.splitlines():
         status, *paths = line.split("\t")
@@ -387,7 +385,7 @@ def changed_files(repo: Path, base: str) -> list[FileChange]:
         files.append(
             FileChange(f"{label} from `{paths[0]}`" if status[0] == "R" else label, paths[-1], *counts.get(paths[-1], (None, None)))
         )
-    untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "--", DOCS_PREFIX).stdout
+    untracked = git("ls-files", "--others", "--exclude-standard", "--", DOCS_PREFIX, cwd=repo)
     for path in untracked.splitlines():
         try:
             added = len((repo / path).read_text(encoding="utf-8").splitlines())
@@ -414,7 +412,7 @@ def _line_counts(numstat: str) -> dict[str, tuple[int | None, int | None]]:
 
 def uncommitted_edits(repo: Path) -> bool:
     """Whether anything under docs/ differs from the last commit, untracked files included."""
-    return bool(_git(repo, "status", "--porcelain", "--untracked-files=all", "--", DOCS_PREFIX).stdout.strip())
+    return bool(git("status", "--porcelain", "--untracked-files=all", "--", DOCS_PREFIX, cwd=repo).strip())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -424,22 +422,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=PUBLISH_DIR, help="the preview's tree, as make publish wrote it (default: dist/site)")
     parser.add_argument("--fork", action="store_true", help="say that this pull request, from a fork, has no preview")
     args = parser.parse_args(argv)
-    top = _git(Path.cwd(), "rev-parse", "--show-toplevel", check=False)
-    if top.returncode != 0:
+    top = git("rev-parse", "--show-toplevel", cwd=Path.cwd(), check=False)
+    if top is None:
         print("make review: not inside a git repository", file=sys.stderr)
         return 2
-    repo = Path(top.stdout.strip())
+    repo = Path(top)
     base = args.base or default_base(repo)
-    if _git(repo, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode != 0:
+    if not _commit_exists(repo, base):
         print(f"make review: unknown git ref {base!r}; pass BASE=<branch, tag or commit>, e.g. BASE=origin/main", file=sys.stderr)
         return 2
-    current = repo / DATA_FILE
+    current = repo / DATA_IN_REPO
     new = yaml.safe_load(current.read_text(encoding="utf-8")) if current.is_file() else None
-    preview = read_preview(site_url(args.preview), args.site) if args.preview is not None and not args.fork else None
+    project = load_project(CONFIG)
+    preview = read_preview(site_url(args.preview), args.site, project) if args.preview is not None and not args.fork else None
     files = changed_files(repo, base)
     uncommitted = uncommitted_edits(repo)
     sys.stdout.write(
-        summary(base, data_at(repo, base), new, files, url_of=site_urls(), uncommitted=uncommitted, preview=preview, fork=args.fork)
+        summary(base, data_at(repo, base), new, files, url_of=site_urls(project), uncommitted=uncommitted, preview=preview, fork=args.fork)
     )
     return 0
 

@@ -10,9 +10,10 @@ import json
 import sys
 
 from macros.model import ECOSYSTEM
-from tools.project import DATA
+from macros.render.downloads import SCHEMA_FILE
+from tools.project import DOCS
 
-SCHEMA_PATH = DATA.with_name("ecosystem.schema.json")
+SCHEMA_PATH = DOCS / SCHEMA_FILE
 
 
 def ecosystem_schema() -> str:

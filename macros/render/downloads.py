@@ -6,16 +6,15 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
+from ..loader import DATA_FILE
 from ..model import Ecosystem, Source, Tool
 from .html import text
 
-DATA_FILE = "data/ecosystem.yml"
+# The data file is published where it sits under docs_dir (DATA_FILE), its schema beside it.
 SCHEMA_FILE = "data/ecosystem.schema.json"
 EXPORT_DIR = "data/exports"
-# The tables export_tables builds, in its order: the download links need only the names, not the rows.
-EXPORTS = ("languages", "tools", "companies", "industries", "databases", "architectures")
 # Spreadsheet programs run cells that start with these characters as formulas.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,32 +53,42 @@ def _tool_row(tool: Tool) -> dict[str, object]:
     )
 
 
+def _language_rows(eco: Ecosystem) -> list[dict[str, object]]:
+    return [
+        {"id": lang.id, "name": lang.name, "homepage": lang.homepage, "summary": lang.summary}
+        | _source(lang.source)
+        | {f"{cid}": r.value for cid, r in lang.ratings.items()}
+        | {f"{cid}_level": r.level for cid, r in lang.ratings.items()}
+        | {key: value for cid, r in lang.ratings.items() for key, value in _source(r.source, f"{cid}_source").items()}
+        for lang in eco.languages
+    ]
+
+
+# Every exported table: its name (the files' stem) -> its rows, in the order the downloads list them.
+_TABLES: dict[str, Callable[[Ecosystem], list[dict[str, object]]]] = {
+    "languages": _language_rows,
+    "tools": lambda eco: [_tool_row(tool) for tool in eco.tools],
+    "companies": lambda eco: [
+        _fields(company, exclude={"source"})
+        | {"industries": "; ".join(company.industries), "uses": "; ".join(company.uses)}
+        | _source(company.source)
+        for company in eco.companies
+    ],
+    "industries": lambda eco: [_fields(item) | {"examples": "; ".join(item.examples)} for item in eco.industries],
+    "databases": lambda eco: [
+        _fields(item, exclude={"source"}) | {"use_cases": "; ".join(item.use_cases)} | _source(item.source) for item in eco.databases
+    ],
+    "architectures": lambda eco: [
+        _fields(item) | {"advantages": "; ".join(item.advantages), "use_cases": "; ".join(item.use_cases)} for item in eco.architectures
+    ],
+}
+# The tables' names: the download links need them without any rows.
+EXPORTS = tuple(_TABLES)
+
+
 def export_tables(eco: Ecosystem) -> dict[str, list[dict[str, object]]]:
     """One flat table per collection, as rows of plain values, for CSV and JSON exports."""
-    return {
-        "languages": [
-            {"id": lang.id, "name": lang.name, "homepage": lang.homepage, "summary": lang.summary}
-            | _source(lang.source)
-            | {f"{cid}": r.value for cid, r in lang.ratings.items()}
-            | {f"{cid}_level": r.level for cid, r in lang.ratings.items()}
-            | {key: value for cid, r in lang.ratings.items() for key, value in _source(r.source, f"{cid}_source").items()}
-            for lang in eco.languages
-        ],
-        "tools": [_tool_row(tool) for tool in eco.tools],
-        "companies": [
-            _fields(company, exclude={"source"})
-            | {"industries": "; ".join(company.industries), "uses": "; ".join(company.uses)}
-            | _source(company.source)
-            for company in eco.companies
-        ],
-        "industries": [_fields(item) | {"examples": "; ".join(item.examples)} for item in eco.industries],
-        "databases": [
-            _fields(item, exclude={"source"}) | {"use_cases": "; ".join(item.use_cases)} | _source(item.source) for item in eco.databases
-        ],
-        "architectures": [
-            _fields(item) | {"advantages": "; ".join(item.advantages), "use_cases": "; ".join(item.use_cases)} for item in eco.architectures
-        ],
-    }
+    return {name: rows(eco) for name, rows in _TABLES.items()}
 
 
 def _cell(value: object) -> str:

@@ -9,7 +9,7 @@ Under `mkdocs serve` only (a build, `make build` or `make offline`, is untouched
 - a page whose Markdown (after the macros ran) and inputs are unchanged is not converted again: its HTML, table of
   contents and anchors from the last rebuild are reused (see PageCache for what counts as an input);
 - the macros module is told it is previewing (`extra.preview`), so a broken data file is shown on the page
-  instead of stopping the rebuild (see macros/preview.py).
+  instead of stopping the rebuild (see macros/preview_problems.py).
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     """Remember which command runs: only `serve` previews. MkDocs calls this once, before the first build."""
     global _command
     _command = command
-    if previewing():
+    if serving():
         logging.getLogger("mkdocs").addHandler(_warnings)
 
 
@@ -133,7 +133,7 @@ def on_shutdown() -> None:
     _templates._compiled.clear()
 
 
-def previewing() -> bool:
+def serving() -> bool:
     return _command == "serve"
 
 
@@ -141,7 +141,7 @@ def previewing() -> bool:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """While serving: switch search off, and tell the macros module and the print page hook it is previewing."""
-    if not previewing():
+    if not serving():
         return config
     skipped = ["the whole-handbook page (print_page/)"]
     search = config.plugins.get("material/search")
@@ -155,7 +155,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files) -> jinja2.Environment:
     """While serving: compile each theme template once, not once per rebuild."""
-    if previewing():
+    if serving():
         env.bytecode_cache = _templates
     return env
 
@@ -163,7 +163,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files) -> jinja2.En
 # After every other plugin and hook has added or removed files.
 @event_priority(-100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    if previewing():
+    if serving():
         _pages.start_build(files, config)
     return files
 
@@ -172,7 +172,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @event_priority(-100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """While serving: leave nothing to convert when the last conversion of the same Markdown can be reused."""
-    if not previewing() or "title" not in page.meta:  # without a title in its front matter, MkDocs takes it from the HTML
+    if not serving() or "title" not in page.meta:  # without a title in its front matter, MkDocs takes it from the HTML
         return markdown
     key = _pages.key(page, markdown)
     cached = _pages.pages.get(page.file.src_uri)

@@ -145,7 +145,8 @@ _build: dict[str, object] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Tell the templates where the print page is, so the home page can link to it."""
     _build.clear()
-    config.extra["print_page_url"] = "print_page/" if config.use_directory_urls else "print_page.html"
+    # print_page/ or print_page.html: MkDocs' own rule for where a page goes, as for every other page.
+    config.extra["print_page_url"] = File.generated(config, SOURCE, content="").url
     return config
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from git_command import git  # beside this file: see git_command.py
 from mkdocs.config.defaults import MkDocsConfig
 
-log = logging.getLogger("mkdocs.plugins.gfbs")
+log = logging.getLogger("mkdocs.plugins.gfbs.revision_dates")
 _COMMIT = "\x1e"  # starts each commit's line in the log format below
 
 # Last commit time per absolute source path, and the time that stands in for files git does not know;
@@ -44,20 +44,11 @@ def revision_date(stamp: int) -> str:
 
 
 def _git_log(docs_dir: Path) -> tuple[str, Path] | None:
-    try:
-        root = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], cwd=docs_dir, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        output = subprocess.run(
-            ["git", "log", f"--format={_COMMIT}%ct", "--name-only", "--no-renames", "--", "."],
-            cwd=docs_dir,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
+    root = git("rev-parse", "--show-toplevel", cwd=docs_dir, check=False)
+    if root is None:
         return None
-    return output, Path(root)
+    output = git("log", f"--format={_COMMIT}%ct", "--name-only", "--no-renames", "--", ".", cwd=docs_dir, check=False)
+    return None if output is None else (output, Path(root))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

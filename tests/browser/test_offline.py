@@ -31,7 +31,7 @@ def _sha256(path: Path) -> str:
 def offline(offline_edition, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The session's offline edition, plus a second full build of the same tree to compare it with."""
     root = tmp_path_factory.mktemp("offline-again")
-    bundle.build_site(root / "site-b", offline_edition.epoch)
+    bundle.build_offline_site(root / "site-b", offline_edition.epoch)
     return {"zip": offline_edition.zip, "site_a": offline_edition.site, "site_b": root / "site-b", "root": root}
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from tests.support.examples import EXAMPLES_DIR, README, README_ROW
 from tools.go_examples import (
     EXAMPLE_CHECKS,
+    GO_ENV,
     MODULE_PATH,
     check_fuzz,
     check_gofmt,
@@ -267,3 +270,18 @@ def test_missing_toolchain_fails_with_advice(monkeypatch: pytest.MonkeyPatch, tm
     monkeypatch.setattr(sys, "prefix", str(tmp_path))
     with pytest.raises(FileNotFoundError, match="install the dev set"):
         venv_go()
+
+
+def test_a_shell_gets_the_go_environment_make_examples_uses(go: Path) -> None:
+    """`--env` prints GO_ENV as export lines: a shell that evals them runs go with exactly that environment."""
+    script = f'eval "$("{sys.executable}" -m tools.go_examples --env)" && "{go}" env {" ".join(GO_ENV)}'
+    outside = {name: value for name, value in os.environ.items() if name not in GO_ENV}
+    result = subprocess.run(["bash", "-c", script], cwd=PROJECT_ROOT, env=outside, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == list(GO_ENV.values())
+
+
+def test_the_go_environment_is_written_only_in_the_tool() -> None:
+    """The Makefile sets none of GO_ENV's variables: make reaches go only through tools/go_examples.py."""
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    assert not [name for name in GO_ENV if re.search(rf"^\s*(export\s+)?{name}\s*[:?+]?=", makefile, re.MULTILINE)]

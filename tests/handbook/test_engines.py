@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.sites import FIXTURES, Build, build_tiny_site, build_tiny_zensical_site, page
+from tests.support.sites import FIXTURES, BuiltSite, build_tiny_site, build_tiny_zensical_site, page
 from tools.project import REPO, ZENSICAL_CONFIG, zensical_build
 
 pytestmark = pytest.mark.site
@@ -64,7 +64,7 @@ def _shape(site: Path, name: str) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def shapes(handbook: Build, zensical_site: Path) -> dict[str, dict[str, dict[str, object]]]:
+def shapes(handbook: BuiltSite, zensical_site: Path) -> dict[str, dict[str, dict[str, object]]]:
     """Each engine's pages, parsed once for the whole module: engine -> page -> shape."""
     return {
         engine: {name: _shape(site, name) for name in _pages(site)}
@@ -72,7 +72,7 @@ def shapes(handbook: Build, zensical_site: Path) -> dict[str, dict[str, dict[str
     }
 
 
-def test_both_engines_build_the_same_pages(handbook: Build, zensical_site: Path) -> None:
+def test_both_engines_build_the_same_pages(handbook: BuiltSite, zensical_site: Path) -> None:
     """Every page MkDocs builds, Zensical builds too, except the ones README lists as MkDocs-only."""
     mkdocs_pages = _pages(handbook.site)
     assert mkdocs_pages >= MKDOCS_ONLY, "a page listed as MkDocs-only is gone: update MKDOCS_ONLY and README"
@@ -111,7 +111,7 @@ def test_diagrams_are_compared(shapes: dict) -> None:
     assert figures and all(count >= 1 for _, count in figures)
 
 
-def test_downloads_and_schema_are_published_by_both(handbook: Build, zensical_site: Path) -> None:
+def test_downloads_and_schema_are_published_by_both(handbook: BuiltSite, zensical_site: Path) -> None:
     """The data file, its JSON Schema and every CSV/JSON export are published, byte for byte the same."""
 
     def downloads(site: Path) -> dict[str, bytes]:

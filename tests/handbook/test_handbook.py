@@ -9,7 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from tests.support.coverage import article_units, find_misses
+from tests.support.article_coverage import article_units, find_misses
 from tests.support.handbook import PROJECT, built, nav_pages
 from tests.support.sites import ARTICLE
 from tools.check import check_front_matter
@@ -93,7 +93,7 @@ def test_no_asset_is_loaded_from_another_host(handbook) -> None:
 
 
 def test_article_is_kept_whole(handbook) -> None:
-    """Every heading, bullet and claim of the source article appears on some page (see tests/support/coverage.py)."""
+    """Every heading, bullet and claim of the source article appears on some page (see tests/support/article_coverage.py)."""
     pages = {}
     for source in nav_pages():
         article = built(handbook, source).select_one("article")

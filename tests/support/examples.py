@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tools.project import DOCS
+from tools.go_examples import EXAMPLES_DIR
 
-EXAMPLES_DIR = DOCS / "examples"
 README = EXAMPLES_DIR / "README.md"
 # One row of the README's table: file, topic, the page that shows it, and its highlighted lines.
 README_ROW = re.compile(r"^\| `(?P<file>[^`]+\.go)` \| (?P<topic>.+?) \| `(?P<page>[^`]+\.md)` \| (?P<hl>`[^`]*`|—|in parts|not shown) \|$")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from tools.check import load_project
-from tools.project import CONFIG
+from tools.project import CONFIG, load_project
 
 PROJECT = load_project(CONFIG)
 

@@ -9,45 +9,51 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from tools.project import DOCS, REPO, strict_build, zensical_build
+from macros.loader import DATA_FILE
+from macros.render.downloads import SCHEMA_FILE
+from tools.project import CONFIG, DOCS, REPO, ZENSICAL_CONFIG, config_as_written, strict_build, zensical_build
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ARTICLE = FIXTURES / "article.txt"
 
-# What a tiny site needs to render macros and code like the handbook: the macros plugin as the handbook
-# configures it, and the Markdown extensions that touch code. Hooks and the other plugins are left out;
-# a test that exercises them passes `full=True` and inherits the whole mkdocs.yml instead.
+HANDBOOK_CONFIG = config_as_written(CONFIG)
+# The Markdown extensions that touch code, with the options mkdocs.yml gives them.
+CODE_EXTENSIONS = (
+    "attr_list",
+    "md_in_html",
+    "toc",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+)
+
+
+def _name(extension: str | dict) -> str:
+    """An extension as mkdocs.yml lists it: its name, or a one-key mapping from its name to its options."""
+    return extension if isinstance(extension, str) else next(iter(extension))
+
+
+# What a tiny site needs to render macros and code like the handbook, taken from mkdocs.yml: its plugins (search and
+# the macros) and link checks as written, and the Markdown extensions that touch code. Hooks, the theme's features
+# and the other extensions are left out; a test that exercises them passes `full=True` and inherits the whole
+# mkdocs.yml instead.
 MINIMAL_CONFIG = {
     "site_name": "Tiny",
     "site_url": "https://example.org/tiny/",
     "theme": {"name": "material", "custom_dir": str(REPO / "overrides")},
-    "validation": {"omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
-    "plugins": [
-        "search",
-        {
-            "macros": {
-                "module_name": "macros",
-                "on_error_fail": True,
-                "on_undefined": "strict",
-                "j2_comment_start_string": "{##",
-                "j2_comment_end_string": "##}",
-            }
-        },
-    ],
-    "markdown_extensions": [
-        "attr_list",
-        "md_in_html",
-        "toc",
-        "pymdownx.highlight",
-        "pymdownx.inlinehilite",
-        "pymdownx.superfences",
-        {"pymdownx.tabbed": {"alternate_style": True}},
-    ],
+    "validation": HANDBOOK_CONFIG["validation"],
+    "plugins": HANDBOOK_CONFIG["plugins"],
+    "markdown_extensions": [extension for extension in HANDBOOK_CONFIG["markdown_extensions"] if _name(extension) in CODE_EXTENSIONS],
 }
+# What mkdocs.zensical.yml adds to mkdocs.yml (Zensical appends lists it inherits).
+ZENSICAL_EXTENSIONS = config_as_written(ZENSICAL_CONFIG)["markdown_extensions"]
 
 
 @dataclass(frozen=True)
-class Build:
+class BuiltSite:
+    """A site built for a test: whether the strict build passed, what it logged, and where its pages are."""
+
     ok: bool
     log: str
     site: Path
@@ -56,13 +62,15 @@ class Build:
         return BeautifulSoup((self.site / page).read_text(encoding="utf-8"), "lxml")
 
 
-def build_site(config: Path, site: Path, **overrides: object) -> Build:
+def build_site(config: Path, site: Path, **overrides: object) -> BuiltSite:
     """A strict build of `config` into `site`, with everything it logged."""
     result = strict_build(config, site, **overrides)
-    return Build(result.ok, result.log, site)
+    return BuiltSite(result.ok, result.log, site)
 
 
-def build_tiny_site(root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False) -> Build:
+def build_tiny_site(
+    root: Path, pages: dict[str, str], *, data: str | None = None, config: dict | None = None, full: bool = False
+) -> BuiltSite:
     """Write `pages` (path -> Markdown) with the macros module and a data file into `root`, then build it strictly.
 
     `data` replaces the ecosystem data file (default: the small complete fixture); `config` adds or replaces keys;
@@ -75,8 +83,7 @@ def build_tiny_site(root: Path, pages: dict[str, str], *, data: str | None = Non
 def build_tiny_zensical_site(root: Path, pages: dict[str, str], *, data: str | None = None) -> subprocess.CompletedProcess[str]:
     """The same tiny site as build_tiny_site's minimal one, built by Zensical into `root`/site (a child process)."""
     settings = _write_tiny_site(root, pages, data=data, config=None, full=False)
-    # As mkdocs.zensical.yml adds to mkdocs.yml: the code sealing around Zensical's macros preprocessor.
-    settings["markdown_extensions"] = [*settings["markdown_extensions"], "macros.sealing"]
+    settings["markdown_extensions"] = [*settings["markdown_extensions"], *ZENSICAL_EXTENSIONS]
     return zensical_build(_write_config(root, settings))
 
 
@@ -94,10 +101,10 @@ def _write_config(root: Path, settings: dict) -> Path:
 def _write_tiny_site(root: Path, pages: dict[str, str], *, data: str | None, config: dict | None, full: bool) -> dict:
     """Write the tiny site's files into `root` and return its configuration."""
     docs = root / "docs"
-    data_file = docs / "data" / "ecosystem.yml"
+    data_file = docs / DATA_FILE
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(data if data is not None else (FIXTURES / "ecosystem.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    (data_file.parent / "ecosystem.schema.json").symlink_to(DOCS / "data" / "ecosystem.schema.json")
+    (docs / SCHEMA_FILE).symlink_to(DOCS / SCHEMA_FILE)
     for shared in ("includes", "assets", "diagrams"):
         (docs / shared).symlink_to(DOCS / shared)
     (root / "macros").symlink_to(REPO / "macros")

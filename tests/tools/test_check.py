@@ -14,7 +14,6 @@ from tools.check import (
     CHECKS,
     SOURCE_CHECKS,
     Failure,
-    Project,
     _months_before,
     check_data,
     check_front_matter,
@@ -22,11 +21,12 @@ from tools.check import (
     check_lint,
     check_python,
     check_spelling,
+    documents,
     lagging_go_releases,
-    load_project,
     run_checks,
     stale_sources,
 )
+from tools.project import Project, load_project
 
 FIXTURE_DATA = (FIXTURES / "ecosystem.yml").read_text(encoding="utf-8")
 # page() puts the body on line 8: four lines of front matter, a blank line, the heading, a blank line.
@@ -143,7 +143,7 @@ def test_pages_outside_the_nav_need_no_front_matter(tmp_path: Path) -> None:
     (project.docs / "includes").mkdir()
     (project.docs / "includes" / "abbreviations.md").write_text("*[API]: Application Programming Interface\n", encoding="utf-8")
     assert check_front_matter(project) == []
-    assert project.docs / "includes" / "abbreviations.md" not in project.documents()
+    assert project.docs / "includes" / "abbreviations.md" not in documents(project)
 
 
 def test_invalid_data_value_names_the_entry_and_field(tmp_path: Path) -> None:

@@ -12,8 +12,18 @@ import pytest
 import yaml
 
 from tests.support.guide import fenced, guide_section, with_example
-from tools.project import DATA, REPO
-from tools.review import EntryChange, FieldChange, diff_ecosystem, render_data_changes, render_source_changes, summary
+from tests.support.sites import page, write_tiny_site
+from tools.project import CONFIG, DATA, OFFLINE_CONFIG, REPO, load_project
+from tools.review import (
+    EntryChange,
+    FieldChange,
+    PullRequestPreview,
+    diff_ecosystem,
+    render_data_changes,
+    render_source_changes,
+    site_urls,
+    summary,
+)
 
 GO = {"id": "go", "name": "Go", "homepage": "https://go.dev", "ratings": {"typing": {"value": "Static", "level": "strong"}}}
 
@@ -386,3 +396,22 @@ def test_fork_says_why_there_is_no_preview(repo: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "<!-- make review -->" and lines[1].startswith("No preview: this pull request comes from a fork.")
     assert "](" not in result.stdout
+
+
+def test_page_urls_are_on_the_configurations_own_site(tmp_path: Path) -> None:
+    """A page's URL starts with the site_url of the configuration it is read from, not always mkdocs.yml's."""
+    config = write_tiny_site(tmp_path, {"index.md": page("Home", "Text."), "guide.md": page("Guide", "Text.")})
+    url_of = site_urls(load_project(config))
+    assert (url_of("index.md"), url_of("guide.md")) == ("https://example.org/tiny/", "https://example.org/tiny/guide/")
+
+
+@pytest.mark.parametrize(
+    ("config", "home", "concurrency"),
+    [(CONFIG, "", "language/concurrency/"), (OFFLINE_CONFIG, "index.html", "language/concurrency.html")],
+)
+def test_preview_finds_each_page_where_its_configuration_writes_it(config: Path, home: str, concurrency: str) -> None:
+    """The preview links a page at the URL MkDocs gives it under the configuration, directory URLs or not."""
+    preview = PullRequestPreview("https://preview.example/", load_project(config), frozenset({home, concurrency}))
+    assert preview.page("docs/index.md") == f"https://preview.example/{home}"
+    assert preview.page("docs/language/concurrency.md") == f"https://preview.example/{concurrency}"
+    assert preview.page("docs/language/errors.md") is None, "a page the preview does not have is not linked"

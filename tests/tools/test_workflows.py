@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tools.check import Project, check_workflows
-from tools.project import REPO
+from tools.check import check_workflows
+from tools.project import REPO, Project
 from tools.publish import PREVIEW_DIR
 from tools.review import MARKER
 

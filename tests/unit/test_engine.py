@@ -13,7 +13,7 @@ from markdown.preprocessors import Preprocessor
 from mkdocs.exceptions import PluginError
 
 import macros
-from macros.engine import BuildError, once_per_version, read_project
+from macros.engine import BuildError, once_per_version, read_build_context
 from macros.sealing import MACROS_PRIORITY, SealingExtension
 from tests.support.sites import FIXTURES
 
@@ -43,14 +43,14 @@ def _project(root: Path, data: str) -> Path:
 def test_mkdocs_configuration_is_read_from_the_config_file_path(tmp_path: Path) -> None:
     """Under MkDocs the project folder is the config file's, the folders are MkDocs' absolute ones, errors are PluginError."""
     conf = {"config_file_path": str(tmp_path / "mkdocs.yml"), "docs_dir": str(tmp_path / "docs"), "site_dir": "/tmp/out"}
-    project = read_project(conf)
+    project = read_build_context(conf)
     assert (project.engine, project.root, project.docs, project.site) == ("mkdocs", tmp_path, tmp_path / "docs", Path("/tmp/out"))
     assert isinstance(project.stop("why"), PluginError)
 
 
 def test_zensical_configuration_is_read_under_root_dir(tmp_path: Path) -> None:
     """Under Zensical the folders are relative to root_dir, and errors are BuildError with the message as given."""
-    project = read_project({"root_dir": str(tmp_path), "docs_dir": "docs", "site_dir": ".cache/site"})
+    project = read_build_context({"root_dir": str(tmp_path), "docs_dir": "docs", "site_dir": ".cache/site"})
     assert (project.engine, project.root, project.docs, project.site) == ("zensical", tmp_path, tmp_path / "docs", tmp_path / ".cache/site")
     error = project.stop("docs/data/ecosystem.yml:3: tools: why")
     assert isinstance(error, BuildError) and str(error) == "docs/data/ecosystem.yml:3: tools: why"

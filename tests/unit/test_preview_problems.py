@@ -1,4 +1,4 @@
-"""macros/preview.py: a broken data file's problems shown in place of the page while serving, never in a build."""
+"""macros/preview_problems.py: a broken data file's problems shown in place of the page while serving, never in a build."""
 
 import logging
 import shutil
@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 import macros
-from macros import preview
+from macros import preview_problems
 from macros.loader import EcosystemError, Problem, parse_ecosystem
 from tests.support.macros_env import FakeEnv
 from tests.support.sites import FIXTURES
@@ -22,7 +22,7 @@ PROBLEMS = [
 
 
 def _view(problems: list[Problem]) -> BeautifulSoup:
-    return BeautifulSoup(preview.problems_view(problems), "lxml")
+    return BeautifulSoup(preview_problems.problems_view(problems), "lxml")
 
 
 def test_problems_view_lists_every_problem_with_file_line_and_field() -> None:
@@ -44,7 +44,7 @@ def test_problems_view_escapes_markup_in_the_problems() -> None:
 
 def test_problems_view_is_one_block_of_html() -> None:
     """A single line of raw HTML ending in a newline, so Markdown passes it through as one block."""
-    html = preview.problems_view(PROBLEMS)
+    html = preview_problems.problems_view(PROBLEMS)
     assert html.startswith("<div ") and html.endswith("</div>\n") and html.count("\n") == 1
 
 
@@ -58,7 +58,7 @@ def test_plain_words_messages_show_their_examples_as_code() -> None:
     with pytest.raises(EcosystemError) as caught:
         parse_ecosystem(text, file="docs/data/ecosystem.yml")
     [problem] = caught.value.problems
-    html = preview.problems_view([problem])
+    html = preview_problems.problems_view([problem])
     item = BeautifulSoup(html, "lxml").select_one("li")
     assert [code.get_text() for code in item.select("code")][2:] == [": ", '- "Geofencing: a <b> lookup"']
     assert item.get_text() == f"docs/data/ecosystem.yml:{problem.line} {problem.path}: {problem.message.replace('`', '')}"
@@ -82,7 +82,7 @@ def test_broken_data_still_stops_a_build(tmp_path: Path) -> None:
 def test_broken_data_while_previewing_replaces_every_page_with_the_problems(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """define_env keeps going and lists the problems in the terminal; pages (and their macros) give way to them; no exports."""
     env = FakeEnv(_broken_project(tmp_path), previewing=True)
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.gfbs.preview"):
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.gfbs.preview_problems"):
         macros.define_env(env)
     assert "previewing every page as the list of data problems until the file is fixed" in caplog.text
     assert "docs/data/ecosystem.yml:5: criteria[0](id=typing).colour: unknown key 'colour'" in caplog.text
@@ -102,7 +102,7 @@ def test_valid_data_while_previewing_renders_pages_as_a_build_does(tmp_path: Pat
     shutil.copy(FIXTURES / "ecosystem.yml", project / "docs" / "data" / "ecosystem.yml")
     env = FakeEnv(project, previewing=True)
     macros.define_env(env)
-    assert "language_comparison" in env.macros and not preview.broken(env)
+    assert "language_comparison" in env.macros and not preview_problems.broken(env)
     env.markdown = "Use `{{ .Name }}`.\n"
     macros.on_pre_page_macros(env)
     macros.on_post_page_macros(env)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .loader import Problem, problems_heading
 
-log = logging.getLogger("mkdocs.plugins.gfbs.preview")
+log = logging.getLogger("mkdocs.plugins.gfbs.preview_problems")
 
 
 def previewing(conf) -> bool:

@@ -1,4 +1,4 @@
-"""Checks that every bullet, heading and claim of the source article survives somewhere in the built handbook."""
+"""How much of the source article (not of the code) the built handbook keeps: every bullet, heading and claim, on some page."""
 
 from __future__ import annotations
 
