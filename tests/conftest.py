@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
@@ -31,11 +32,12 @@ class OfflineEdition:
 Made = TypeVar("Made")
 
 
-def once_per_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, make: Callable[[Path], Made]) -> Made:
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, config: pytest.Config, name: str, make: Callable[[Path], Made]) -> Made:
     """`make(folder)` once per test run, not once per xdist worker: the first worker to ask makes it under a lock, the
     others wait for it and reuse what it returned (pickled beside the folder). What is made there is only read."""
     base = tmp_path_factory.getbasetemp()
-    root = base if worker_id == "master" else base.parent  # the workers' temporary folders share this parent
+    # Under xdist the workers' temporary folders share a parent; without it, the run's own folder is the one.
+    root = base.parent if hasattr(config, "workerinput") else base
     made = root / f"{name}.pickle"
     with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -45,11 +47,21 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name:
 
 
 @pytest.fixture(scope="session")
-def handbook(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuiltSite:
+def handbook(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> BuiltSite:
     """The real site, built with --strict exactly as `make build` does."""
-    built = once_per_run(tmp_path_factory, worker_id, "handbook", lambda folder: build_site(CONFIG, folder / "site"))
+    built = once_per_run(tmp_path_factory, pytestconfig, "handbook", lambda folder: build_site(CONFIG, folder / "site"))
     assert built.ok, f"the handbook does not build:\n{built.log}"
     return built
+
+
+@pytest.fixture(scope="session")
+def handbook_pages(handbook: BuiltSite) -> dict[str, BeautifulSoup]:
+    """Every page the handbook's build wrote (nav pages, the print page, 404) by its path in the site, parsed once
+    per worker for the tests that only read them: a test that changes a tree parses its own page."""
+    return {
+        page.relative_to(handbook.site).as_posix(): BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for page in sorted(handbook.site.rglob("*.html"))
+    }
 
 
 @pytest.fixture(scope="session")
@@ -60,9 +72,9 @@ def handbook_url(handbook: BuiltSite):
 
 
 @pytest.fixture(scope="session")
-def offline_edition(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> OfflineEdition:
+def offline_edition(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> OfflineEdition:
     """The offline edition built once per run through the same code as `make offline`, and unzipped."""
-    return once_per_run(tmp_path_factory, worker_id, "offline", _offline_edition)
+    return once_per_run(tmp_path_factory, pytestconfig, "offline", _offline_edition)
 
 
 def _offline_edition(root: Path) -> OfflineEdition:

@@ -56,11 +56,10 @@ def test_no_template_syntax_leaks_into_page_text(handbook, source: str) -> None:
     assert not leaked, f"{source}: {leaked} in page text"
 
 
-def test_no_asset_is_loaded_from_another_host(handbook) -> None:
+def test_no_asset_is_loaded_from_another_host(handbook, handbook_pages) -> None:
     """Scripts, styles, fonts, images and frames all come from the site itself."""
     offenders = []
-    for page in handbook.site.rglob("*.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    for page, soup in handbook_pages.items():
         for tag, attribute in (
             ("script", "src"),
             ("link", "href"),
@@ -82,10 +81,10 @@ def test_no_asset_is_loaded_from_another_host(handbook) -> None:
                 }:
                     continue
                 if re.match(r"^(https?:)?//", value):
-                    offenders.append(f"{page.relative_to(handbook.site)}: <{tag} {attribute}={value}>")
+                    offenders.append(f"{page}: <{tag} {attribute}={value}>")
         # Material's source component would make the browser ask api.github.com for repository facts.
         if soup.select('[data-md-component="source"]'):
-            offenders.append(f"{page.relative_to(handbook.site)}: repository facts fetched from GitHub")
+            offenders.append(f"{page}: repository facts fetched from GitHub")
     for stylesheet in handbook.site.rglob("*.css"):
         for url in re.findall(r"(?:url\(|@import\s+)['\"]?((?:https?:)?//[^'\")\s]+)", stylesheet.read_text(encoding="utf-8")):
             offenders.append(f"{stylesheet.relative_to(handbook.site)}: {url}")
@@ -103,7 +102,7 @@ def test_article_is_kept_whole(handbook) -> None:
     assert not misses, f"{len(misses)} parts of the article are missing:\n{report}"
 
 
-def test_go_code_renders_exactly_as_written(handbook) -> None:
+def test_go_code_renders_exactly_as_written(handbook, handbook_pages) -> None:
     """Every code block or inline code containing braces in the sources shows up verbatim in its built page."""
     checked = 0
     for source in nav_pages():
@@ -116,11 +115,7 @@ def test_go_code_renders_exactly_as_written(handbook) -> None:
         for inline in re.findall(r"(?<!`)`([^`\n]*\{\{[^`\n]*)`(?!`)", markdown):
             checked += 1
             assert inline in codes, f"{source}: inline code {inline!r} changed in rendering"
-    all_code = "\n".join(
-        code.get_text()
-        for page in handbook.site.rglob("*.html")
-        for code in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select("code")
-    )
+    all_code = "\n".join(code.get_text() for soup in handbook_pages.values() for code in soup.select("code"))
     assert "{{ .Name }}" in all_code and "{{1, 2}" in all_code, "the handbook shows a Go template and a composite literal"
     assert checked >= 2
 
@@ -139,12 +134,12 @@ def test_internal_links_and_anchors_resolve(handbook) -> None:
     assert link_problems(handbook.site) == []
 
 
-def test_data_tables_come_from_the_data_file(handbook) -> None:
+def test_data_tables_come_from_the_data_file(handbook, handbook_pages) -> None:
     """Each data-driven table is on the site, generated from ecosystem.yml, with every entry anchored."""
     data = yaml.safe_load((DOCS / "data" / "ecosystem.yml").read_text(encoding="utf-8"))
     ids = set()
-    for page in handbook.site.rglob("*.html"):
-        ids |= {tag["id"] for tag in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select(".gfbs-table [id]")}
+    for soup in handbook_pages.values():
+        ids |= {tag["id"] for tag in soup.select(".gfbs-table [id]")}
     for collection, prefix in [
         ("tools", "tool"),
         ("companies", "company"),
