@@ -10,13 +10,17 @@ import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeGuard
 
 import yaml
 from pydantic import ValidationError
 from yaml.constructor import SafeConstructor
 
-from .messages import validation_messages, yaml_problem
-from .model import ECOSYSTEM, Ecosystem, Loc, Source, license_history_problems, reference_problems
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+from .messages import Loc, validation_messages, yaml_problem
+from .model import ECOSYSTEM, Ecosystem, Source, license_history_problems, reference_problems
 
 # libyaml's parser is an order of magnitude faster; both give the same nodes and line marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -90,7 +94,7 @@ def parse_ecosystem(text: str, *, file: str, today: datetime.date | None = None)
         eco, details = None, error.errors()
     # References are checked on the plain data, so they are reported together with every other mistake.
     references = reference_problems(data) + license_history_problems(data)
-    if read.problems or details or references:
+    if read.problems or eco is None or references:
         root = _compose(text)  # only a file with problems pays for composing it again, with its lines
         located = validation_messages(details, keys_at=_allowed_keys) + references
         problems = read.problems + [Problem(file, _line_of(loc, root), _dotted(loc, data), message) for loc, message in located]
@@ -159,9 +163,10 @@ def _plain(node: yaml.Node, loc: Loc, loader: SafeConstructor, duplicates: list[
     mapping: dict = {}
     for key_node, value_node in node.value:
         key = _plain(key_node, loc, loader, duplicates)
+        here = (*loc, key if isinstance(key, str | int) else str(key))
         if key in mapping:
-            duplicates.append(((*loc, key), key_node.start_mark.line + 1))
-        mapping[key] = _plain(value_node, (*loc, key), loader, duplicates)
+            duplicates.append((here, key_node.start_mark.line + 1))
+        mapping[key] = _plain(value_node, here, loader, duplicates)
     return mapping
 
 
@@ -208,7 +213,7 @@ def _allowed_keys(loc: Loc) -> list[str]:
     return [item.name for item in fields(node)] if _is_record(node) else []
 
 
-def _is_record(node: object) -> bool:
+def _is_record(node: object) -> TypeGuard[type[DataclassInstance]]:
     return isinstance(node, type) and is_dataclass(node)
 
 

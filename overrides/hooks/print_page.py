@@ -14,8 +14,10 @@ import logging
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -96,7 +98,7 @@ def rewrite_section(section: Section, *, keys: dict[str, str], print_url: str) -
         moved = _relative(target, print_url)
         return moved + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
-    def attribute(match: re.Match) -> str:
+    def attribute(match: re.Match[str]) -> str:
         space, name, equals, quoted = match.groups()
         quote, value = quoted[0], html.unescape(quoted[1:-1])
         lowered = name.lower()
@@ -139,7 +141,7 @@ def combined(sections: list[Section], *, print_url: str) -> str:
 
 # -- Hook events: the build's nav, files and template environment are kept for on_post_build --------------------
 
-_build: dict[str, object] = {}
+_build: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -154,7 +156,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
-def on_env(env, *, config: MkDocsConfig, files: Files):
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     _build["env"] = env
     return env
 
