@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Request
@@ -233,7 +233,7 @@ def plain_material() -> dict[str, object]:
     return {"plugins": content, "hooks": [], "theme": theme, "extra_css": [], "extra_javascript": []}
 
 
-def build(site: Path, site_url: str, **overrides: object) -> None:
+def build(site: Path, site_url: str, **overrides: Any) -> None:
     """Strict build of mkdocs.yml into `site`, with URLs (canonical, 404 links) for where it is served."""
     result = strict_build(CONFIG, site, site_url=site_url, **overrides)
     if not result.ok:

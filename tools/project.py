@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from playwright.sync_api import Browser, Playwright
 
 import contextlib
@@ -103,8 +104,10 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def strict_build(config: Path, site_dir: Path, **overrides: Any) -> Build:
+def strict_build(config: Path, site_dir: Path, *, prepare: Callable[[MkDocsConfig], None] | None = None, **overrides: Any) -> Build:
     """`mkdocs build --strict` of `config` into `site_dir` in this process; `overrides` replace config keys.
+
+    `prepare` sees the loaded configuration before the build starts (the bench times its plugins' events there).
 
     In-process, a build costs what MkDocs does and not a Python start-up and import; its warnings and the error that
     stopped it come back as objects, not as text to parse.
@@ -118,6 +121,8 @@ def strict_build(config: Path, site_dir: Path, **overrides: Any) -> Build:
     logger.addHandler(handler)
     try:
         settings = load_config(str(config), strict=True, site_dir=str(site_dir), **overrides)
+        if prepare:
+            prepare(settings)
         build(settings)
     except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
         result.error = error
