@@ -39,6 +39,11 @@ _ID_ATTRIBUTES = {"id", "name", "for"}
 _ID_LIST_ATTRIBUTES = {"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers"}
 _URL_ATTRIBUTES = {"href", "src", "xlink:href"}
 _LOCAL_URL_REF = re.compile(r"url\(#([^)]+)\)")
+# A start tag that could hold one of those attributes (or a url() reference); most tags, a table's cells and an
+# icon's paths, hold none and are kept as they are without reading their attributes one by one.
+_REWRITABLE = re.compile(
+    rf"\s(?:{'|'.join(map(re.escape, sorted(_ID_ATTRIBUTES | _ID_LIST_ATTRIBUTES | _URL_ATTRIBUTES)))})\s*=|url\(", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,11 @@ def rewrite_section(section: Section, *, keys: dict[str, str], print_url: str) -
             return match.group()
         return f"{space}{name}{equals}{quote}{html.escape(value, quote=True)}{quote}"
 
-    return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group()), section.content)
+    def start_tag(tag: re.Match[str]) -> str:
+        text = tag.group()
+        return _ATTRIBUTE.sub(attribute, text) if _REWRITABLE.search(text) else text
+
+    return _TAG.sub(start_tag, section.content)
 
 
 def contents(sections: list[Section]) -> str:
