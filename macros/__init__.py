@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from . import preview_problems, render
-from .engine import once_per_version, read_build_context
+from .engine import MacrosEnv, once_per_version, read_build_context
 from .loader import DATA_FILE, EcosystemError, load_ecosystem
 from .model import Ecosystem
 from .protect import protect_code, restore_code
@@ -20,7 +20,7 @@ from .render.figures import DIAGRAMS
 log = logging.getLogger("mkdocs.plugins.gfbs.macros")
 
 
-def define_env(env) -> None:
+def define_env(env: MacrosEnv) -> None:
     """Load and validate the data (any problem stops the build before a page is written), then register macros."""
     project = read_build_context(env.conf)
     docs = project.docs
@@ -53,46 +53,46 @@ def define_env(env) -> None:
         return "../" * env.page.url.count("/")
 
     @env.macro
-    def language_comparison(languages=None):
+    def language_comparison(languages: list[str] | None = None) -> str:
         return render.language_comparison(eco, languages=languages)
 
     @env.macro
-    def language_matchup(against):
+    def language_matchup(against: str) -> str:
         return render.language_matchup(eco, against)
 
     @env.macro
-    def tool_matrix(tools=None, category=None, by=None):
+    def tool_matrix(tools: list[str] | None = None, category: str | None = None, by: str | None = None) -> str:
         return render.tool_matrix(eco, tools=tools, category=category, by=by)
 
     @env.macro
-    def company_matrix():
+    def company_matrix() -> str:
         return render.company_matrix(eco)
 
     @env.macro
-    def industry_matrix():
+    def industry_matrix() -> str:
         return render.industry_matrix(eco)
 
     @env.macro
-    def database_matrix():
+    def database_matrix() -> str:
         return render.database_matrix(eco)
 
     @env.macro
-    def architecture_comparison():
+    def architecture_comparison() -> str:
         return render.architecture_comparison(eco)
 
     @env.macro
-    def data_downloads():
+    def data_downloads() -> str:
         return render.data_downloads(base=site_root())
 
     @env.macro
-    def diagram(name, caption):
+    def diagram(name: str, caption: str) -> str:
         if name not in diagrams:
             known = ", ".join(sorted(diagrams)) or "none"
             raise ValueError(f"diagram({name!r}): there is no {DIAGRAMS}/{name}.svg; known diagrams: {known}")
         return render.diagram(name, caption)
 
 
-def on_pre_page_macros(env) -> None:
+def on_pre_page_macros(env: MacrosEnv) -> None:
     """Seal code before Jinja runs, so Go's braces are never read as template syntax.
 
     A preview on broken data leaves Jinja nothing: the page's macros have no data to run on.
@@ -100,15 +100,14 @@ def on_pre_page_macros(env) -> None:
     env.markdown = "" if preview_problems.broken(env) else protect_code(env.markdown)
 
 
-def on_post_page_macros(env) -> None:
+def on_post_page_macros(env: MacrosEnv) -> None:
     env.markdown = preview_problems.problems_page(env) if preview_problems.broken(env) else restore_code(env.markdown)
 
 
-def on_post_build(env) -> None:
+def on_post_build(env: MacrosEnv) -> None:
     """Publish the CSV and JSON exports of every table next to the data file (MkDocs; see define_env for Zensical)."""
-    if preview_problems.broken(env):
-        return
-    _write_exports(Path(env.conf["site_dir"]), env.ecosystem)
+    if env.ecosystem is not None:  # None while a preview shows the data's problems
+        _write_exports(Path(env.conf["site_dir"]), env.ecosystem)
 
 
 def _write_exports(site_dir: Path, eco: Ecosystem) -> None:

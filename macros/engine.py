@@ -12,10 +12,34 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from .loader import Problem
+    from .model import Ecosystem
 
 Engine = Literal["mkdocs", "zensical"]
 T = TypeVar("T")
+Macro = TypeVar("Macro", bound=Callable[..., str])
+
+
+class PageAt(Protocol):
+    """The page being rendered, as either engine describes it: only its URL is read."""
+
+    @property
+    def url(self) -> str: ...
+
+
+class MacrosEnv(Protocol):
+    """What define_env and the page events use of the environment either engine's macros plugin passes them."""
+
+    conf: Mapping[str, Any]
+    markdown: str
+    page: PageAt
+    ecosystem: Ecosystem | None
+    problems: list[Problem]
+
+    def macro(self, function: Macro) -> Macro: ...
 
 
 class BuildError(Exception):
@@ -43,6 +67,7 @@ class BuildContext:
 
 def read_build_context(conf: Mapping[str, object]) -> BuildContext:
     """The project's folders from either engine's configuration (MkDocs: absolute; Zensical: under `root_dir`)."""
+    engine: Engine
     if conf.get("config_file_path"):
         root, engine = Path(str(conf["config_file_path"])).resolve().parent, "mkdocs"
     else:

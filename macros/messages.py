@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 import yaml
+from pydantic_core import ErrorDetails
 
 from .licenses import SPDX_IDS, closest_spdx_id
 
@@ -30,7 +31,7 @@ GUIDES = {"criteria": "Add a row to the language comparison", "categories": "Add
 # --- validation errors --------------------------------------------------------------------------------------
 
 
-def validation_messages(details: Sequence[dict], *, keys_at: Callable[[Loc], list[str]]) -> list[tuple[Loc, str]]:
+def validation_messages(details: Sequence[ErrorDetails], *, keys_at: Callable[[Loc], list[str]]) -> list[tuple[Loc, str]]:
     """One (field path, message) per mistake in pydantic's error details; `keys_at` names the keys of the record at a path.
 
     A misspelt required key is one mistake, so it gets one message: the unknown key, never also the missing one.
@@ -59,9 +60,9 @@ def _unknown_key(key: str, hint: str | None, allowed: list[str], *, required: bo
     return f"unknown key {key!r}{suggestion} Allowed keys: {', '.join(allowed)}"
 
 
-def _message(detail: dict, keys_at: Callable[[Loc], list[str]]) -> str:
+def _message(detail: ErrorDetails, keys_at: Callable[[Loc], list[str]]) -> str:
     loc, kind, ctx = tuple(detail["loc"]), detail["type"], detail.get("ctx") or {}
-    value = detail.get("input")
+    value = detail["input"]
     field = _field(loc)
     item = isinstance(loc[-1], int) if loc else False
     # How the mistaken line starts: `- ` for an item of a list, `name: ` for a field.

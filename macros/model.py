@@ -7,7 +7,7 @@ import datetime
 import functools
 import re
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeGuard
 
 from pydantic import (
     AfterValidator,
@@ -20,7 +20,7 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
 )
-from pydantic.dataclasses import dataclass
+from pydantic.dataclasses import dataclass, is_pydantic_dataclass
 
 from .licenses import SPDX_IDS
 from .messages import Loc, missing_rating, not_spdx, unknown_reference
@@ -357,7 +357,8 @@ def reference_problems(data: object) -> list[tuple[Loc, str]]:
 
 
 def _required_fields(record: type) -> list[str]:
-    return [name for name, info in record.__pydantic_fields__.items() if info.is_required()]
+    fields = record.__pydantic_fields__ if is_pydantic_dataclass(record) else {}
+    return [name for name, info in fields.items() if info.is_required()]
 
 
 def license_history_problems(data: object) -> list[tuple[Loc, str]]:
@@ -367,7 +368,8 @@ def license_history_problems(data: object) -> list[tuple[Loc, str]]:
     values of the wrong type are left to the model.
     """
     root = data if isinstance(data, dict) else {}
-    tools = root.get("tools") if isinstance(root.get("tools"), list) else []
+    tools = root.get("tools")
+    tools = tools if isinstance(tools, list) else []
     problems: list[tuple[Loc, str]] = []
     for index, tool in enumerate(tools):
         history = tool.get("license_history") if isinstance(tool, dict) else None
@@ -407,5 +409,5 @@ def license_history_problems(data: object) -> list[tuple[Loc, str]]:
     return problems
 
 
-def _is_year(value: object) -> bool:
+def _is_year(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)

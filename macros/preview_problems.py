@@ -11,14 +11,18 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .loader import Problem, problems_heading
+
+if TYPE_CHECKING:
+    from .engine import MacrosEnv
 
 log = logging.getLogger("mkdocs.plugins.gfbs.preview_problems")
 
 
-def previewing(conf) -> bool:
+def previewing(conf: Mapping[str, Any]) -> bool:
     """True under `mkdocs serve`: the preview hook marks the configuration."""
     return bool((conf.get("extra") or {}).get("preview"))
 
@@ -46,7 +50,7 @@ def _message_html(message: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(message))
 
 
-def show_problems(env, problems: Sequence[Problem]) -> None:
+def show_problems(env: MacrosEnv, problems: Sequence[Problem]) -> None:
     """Keep the preview running on broken data: every page will show `problems` in place of its content."""
     env.ecosystem = None
     env.problems = list(problems)
@@ -56,11 +60,11 @@ def show_problems(env, problems: Sequence[Problem]) -> None:
     )
 
 
-def broken(env) -> bool:
+def broken(env: MacrosEnv) -> bool:
     """Whether this preview shows data problems instead of pages (never true in a build)."""
     return bool(getattr(env, "problems", None))
 
 
-def problems_page(env) -> str:
+def problems_page(env: MacrosEnv) -> str:
     """The Markdown that replaces a page while the data is broken."""
     return problems_view(env.problems)

@@ -8,6 +8,8 @@ instead, with no such events, so the same two steps run as preprocessors on eith
 
 from __future__ import annotations
 
+from typing import Any
+
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
@@ -36,5 +38,5 @@ class SealingExtension(Extension):
         md.preprocessors.register(_Restore(md), "gfbs_restore_code", MACROS_PRIORITY - 1)
 
 
-def makeExtension(**kwargs) -> SealingExtension:
+def makeExtension(**kwargs: Any) -> SealingExtension:
     return SealingExtension(**kwargs)

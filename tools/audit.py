@@ -24,8 +24,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from tools.project import (
     CHROMIUM,
@@ -177,7 +182,7 @@ def weight_check(page: str, transferred: int, budget: int) -> Check:
     return Check("first view transfer", page, transferred, budget, budget, unit="bytes")
 
 
-def _columns(rows: list[tuple[str, ...]]) -> list[str]:
+def _columns(rows: Sequence[tuple[str, ...]]) -> list[str]:
     """Rows as aligned plain-text columns, the first row a header underlined with dashes."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
@@ -189,7 +194,7 @@ def _shown(value: float, unit: str) -> str:
     return f"{value / 1024:.1f} KiB" if unit == "bytes" else f"{value:g}"
 
 
-def format_report(checks: list[Check], notes: list[str] = ()) -> str:
+def format_report(checks: list[Check], notes: Sequence[str] = ()) -> str:
     """A plain-text table: page, check, value, target, status; then the notes."""
     rows = [("page", "check", "value", "target", "status")]
     for check in checks:
@@ -223,7 +228,7 @@ def plain_material() -> dict[str, object]:
     return {"plugins": content, "hooks": [], "theme": theme, "extra_css": [], "extra_javascript": []}
 
 
-def build(site: Path, site_url: str, **overrides: object) -> None:
+def build(site: Path, site_url: str, **overrides: Any) -> None:
     """Strict build of mkdocs.yml into `site`, with URLs (canonical, 404 links) for where it is served."""
     result = strict_build(CONFIG, site, site_url=site_url, **overrides)
     if not result.ok:
@@ -238,7 +243,8 @@ _RUN_AXE = (
 # The WCAG 2.0/2.1 A/AA rules in axe's colour category: text contrast, and links told from text by colour alone.
 _COLOUR_RULES = "tags => axe.getRules(tags).filter(rule => rule.tags.includes('cat.color')).map(rule => rule.ruleId)"
 # The reader's system preference -> the scheme Material's palette (which follows the system first) applies.
-SCHEMES = {"light": "default", "dark": "slate"}
+Palette = Literal["light", "dark"]
+SCHEMES: dict[Palette, str] = {"light": "default", "dark": "slate"}
 # Material fades tabs and the header in; contrast is measured on the settled page, not mid-transition.
 _NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 # Tables are checked with their toolbars, sort buttons and live regions in place; tables.js leaves alone the small
@@ -246,7 +252,7 @@ _NO_MOTION = "*, *::before, *::after { transition: none !important; animation: n
 _TABLES_READY = "() => [...document.querySelectorAll('table.gfbs-table')].every(t => !t.tHead.querySelector('.gfbs-sort__icon') || t.hasAttribute('data-gfbs-enhanced'))"
 
 
-def axe_context(browser, palette: str):
+def axe_context(browser: Browser, palette: Palette) -> BrowserContext:
     """A browser context whose system preference is `palette` (light or dark), with axe-core loaded into every page."""
     context = browser.new_context(color_scheme=palette)
     context.set_default_timeout(15000)
@@ -254,34 +260,37 @@ def axe_context(browser, palette: str):
     return context
 
 
-def axe_violations(tab, url: str, palette: str, *, colour_only: bool = False) -> tuple[int, list[dict]]:
+def axe_violations(tab: Page, url: str, palette: Palette, *, colour_only: bool = False) -> tuple[int, list[dict]]:
     """Open `url` in a tab of axe_context(palette); return the HTTP status and axe's WCAG 2.0/2.1 A/AA violations.
 
     The checks run once Material shows the palette the system asked for and tables.js has enhanced the tables.
     `colour_only` runs only the colour rules: enough for a second palette, since a palette changes colours alone.
     """
     response = tab.goto(url, wait_until="domcontentloaded")
+    if response is None:  # goto answers None only for a same-document navigation, which a fresh tab never makes
+        raise RuntimeError(f"{url}: no response")
     tab.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=SCHEMES[palette])
     tab.wait_for_function(_TABLES_READY)
     tab.add_style_tag(content=_NO_MOTION)
     return response.status, run_axe(tab, url, colour_only=colour_only)
 
 
-def run_axe(tab, where: str, *, colour_only: bool = False) -> list[dict]:
+def run_axe(tab: Page, where: str, *, colour_only: bool = False) -> list[dict]:
     """axe's WCAG 2.0/2.1 A/AA violations on the page in `tab` as it stands (all rules, or the colour rules alone)."""
     rules = tab.evaluate(_COLOUR_RULES, AXE_TAGS) if colour_only else None
     result = tab.evaluate(_RUN_AXE, [AXE_TAGS, rules])
     if not result["passes"]:
         raise RuntimeError(f"{where}: axe ran no checks")
-    return result["violations"]
+    violations: list[dict] = result["violations"]
+    return violations
 
 
-def first_view_bytes(browser, url: str) -> tuple[int, int]:
+def first_view_bytes(browser: Browser, url: str) -> tuple[int, int]:
     """Bytes transferred for a fresh load: (HTML + CSS + JS + fonts, everything else)."""
     context = browser.new_context()
     sizes = {"first": 0, "other": 0}
 
-    def count(request) -> None:
+    def count(request: Request) -> None:
         response = request.response()
         transferred = request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"] if response else 0
         sizes["first" if request.resource_type in FIRST_VIEW_TYPES else "other"] += transferred
@@ -312,7 +321,8 @@ def run_lighthouse(url: str, preset: str) -> dict:
     result = subprocess.run(command, cwd=REPO, env=os.environ | {"CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr}")
-    return json.loads(result.stdout)
+    report: dict = json.loads(result.stdout)
+    return report
 
 
 def audit(base: str, plain_base: str, preset: str, runs: int) -> tuple[list[Check], list[str], dict[str, tuple[Measure, Measure]]]:

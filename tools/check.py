@@ -5,7 +5,8 @@
 Checks: data (the ecosystem file validates; sources last checked more than 12 months before --today
 are listed as warnings, which do not fail the run), front-matter (every page in the nav has a title and a
 one-sentence description), spelling (codespell with the project word list), lint (pymarkdownlnt with
-.pymarkdown.yaml), python (ruff check and ruff format --check, settings in pyproject.toml), workflows (actionlint
+.pymarkdown.yaml), python (ruff check and ruff format --check, settings in pyproject.toml), types (mypy over
+macros/, overrides/hooks/ and tools/, settings in pyproject.toml), workflows (actionlint
 over .github/workflows), build (strict MkDocs build) and links (every internal link and anchor in the built
 HTML, including those that macros and the theme write). Every check runs and every failure is listed;
 the exit status is 1 if there is any. A Go examples go.mod or Dockerfile that names an older Go release
@@ -252,6 +253,31 @@ def _ruff_failure(project: Project, finding: dict) -> Failure:
     return Failure(where, finding["location"]["row"], finding["code"] or "ruff", finding["message"])
 
 
+# The code mypy checks (pyproject.toml's [tool.mypy] says how strictly, and where not and why).
+TYPED_FOLDERS = ("macros", "overrides/hooks", "tools")
+
+
+def check_types(project: Project) -> list[Failure]:
+    """mypy over the project's macros, hooks and tools, with the settings in pyproject.toml: each error by file and line."""
+    folders = [str(project.root / folder) for folder in TYPED_FOLDERS if (project.root / folder).is_dir()]
+    if not folders:
+        return []
+    cache = project.root / ".cache" / "mypy"  # per project: mypy keys its cache by module name, not by file
+    result = _run_tool(["mypy", "--config-file", str(REPO / "pyproject.toml"), "--cache-dir", str(cache), "--output", "json", *folders])
+    failures = []
+    for text in result.stdout.splitlines():
+        try:
+            finding = json.loads(text)
+        except json.JSONDecodeError:
+            continue
+        if finding.get("severity") == "error":
+            path = REPO / finding["file"]  # relative to the folder mypy ran in, unless outside it
+            failures.append(Failure(project.label(path), finding["line"], f"mypy {finding['code'] or 'error'}", finding["message"]))
+    if result.returncode != 0 and not failures:
+        failures.append(Failure("pyproject.toml", None, "mypy", f"did not run: {(result.stderr or result.stdout).strip()}"))
+    return failures
+
+
 def check_lint(project: Project) -> list[Failure]:
     """pymarkdownlnt over the Markdown documents, with the rules in .pymarkdown.yaml."""
     files = documents(project)
@@ -342,6 +368,7 @@ SOURCE_CHECKS: dict[str, SourceCheck] = {
     "spelling": check_spelling,
     "lint": check_lint,
     "python": check_python,
+    "types": check_types,
     "workflows": check_workflows,
 }
 CHECKS = (*SOURCE_CHECKS, "build", "links")

@@ -204,8 +204,8 @@ def failed_example_locations(output: str, module: Path) -> list[str]:
             failed.append(name.group(1))
         elif (package := re.match(r"FAIL\s+(\S+)", text)) and failed:
             package_dir = module / package.group(1).removeprefix(MODULE_PATH).lstrip("/")
-            for name in failed:
-                locations.extend(_find_func(package_dir, name, module))
+            for example in failed:
+                locations.extend(_find_func(package_dir, example, module))
             failed = []
     return locations
 

@@ -83,8 +83,8 @@ def check(pages: list[Path], sources: list[SourceLink], *, data_label: str, time
     for key in ("error_map", "timeout_map"):
         for input_name, results in (answers.get(key) or {}).items():
             for item in results:
-                line = (item.get("span") or {}).get("line")
-                if input_name == str(listing):  # the listing's line n is the n-th source
+                line: int | None = (item.get("span") or {}).get("line")
+                if input_name == str(listing) and line:  # the listing's line n is the n-th source
                     source = sources[line - 1]
                     dead.append(Failure(data_label, source.line, item["url"], f"{_reason(item)} ({source.field})"))
                 else:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from playwright.sync_api import Browser, Playwright
+
 import contextlib
 import functools
 import gzip
@@ -57,7 +63,8 @@ _TagTolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loa
 
 def config_as_written(config: Path = CONFIG) -> dict:
     """`config` as its YAML says, before MkDocs validates it: lists of plugins and hooks as written, to vary them."""
-    return yaml.load(config.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
+    written: dict = yaml.load(config.read_text(encoding="utf-8"), Loader=_TagTolerantLoader)
+    return written
 
 
 # -- The project as MkDocs reads it ---------------------------------------------------------------------------
@@ -163,8 +170,10 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def strict_build(config: Path, site_dir: Path, **overrides: object) -> BuildOutcome:
+def strict_build(config: Path, site_dir: Path, *, prepare: Callable[[MkDocsConfig], None] | None = None, **overrides: Any) -> BuildOutcome:
     """`mkdocs build --strict` of `config` into `site_dir` in this process; `overrides` replace config keys.
+
+    `prepare` sees the loaded configuration before the build starts (the bench times its plugins' events there).
 
     In-process, a build costs what MkDocs does and not a Python start-up and import; its warnings and the error that
     stopped it come back as objects, not as text to parse.
@@ -177,6 +186,8 @@ def strict_build(config: Path, site_dir: Path, **overrides: object) -> BuildOutc
     logger.addHandler(handler)
     try:
         settings = load_config(str(config), strict=True, site_dir=str(site_dir), **overrides)
+        if prepare:
+            prepare(settings)
         build(settings)
     except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
         result.error = error
@@ -231,15 +242,16 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     site_url = ""
     served_url = ""
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         logging.getLogger("mkdocs.plugins.gfbs.serve").debug(format, *args)
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | None:
         path = urlsplit(self.path).path
         local = Path(self.translate_path("/" + path[len(self.prefix) :])) if path.startswith(self.prefix) else None
         if local is not None and local.is_dir():
             if not path.endswith("/"):
-                return self._redirect(path + "/")
+                self._redirect(path + "/")
+                return None
             local = local / "index.html"
         if local is None or not local.is_file():
             return self._send(404, Path(self.directory) / "404.html")
@@ -275,7 +287,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 def serve(site: Path, site_url: str = "", *, port: int = 0) -> Iterator[str]:
     """Serve `site`, built for `site_url`, at http://127.0.0.1:<port><its path> in a thread; yield that URL."""
     prefix = urlsplit(site_url).path or "/"
-    handler = type("Handler", (_SiteHandler,), {"prefix": prefix, "site_url": site_url})
+    handler: type[_SiteHandler] = type("Handler", (_SiteHandler,), {"prefix": prefix, "site_url": site_url})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     handler.served_url = f"http://127.0.0.1:{server.server_port}{prefix}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -295,13 +307,15 @@ def free_port() -> int:
     """A loopback port nobody listens on now (the OS picks it)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def fetch(url: str, *, timeout: float = 30) -> str:
     """The body of `url` as text; MkDocs' server holds a request while it rebuilds, hence the generous timeout."""
     with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.read().decode("utf-8")
+        body: bytes = response.read()
+        return body.decode("utf-8")
 
 
 def _default_interrupt() -> None:
@@ -370,6 +384,6 @@ def mkdocs_serve(config: Path, *, watch: Sequence[Path] = (), timeout: float = 1
 # -- The browser ----------------------------------------------------------------------------------------------
 
 
-def launch_chromium(playwright):
+def launch_chromium(playwright: Playwright) -> Browser:
     """Debian's Chromium, headless, through Playwright (which cannot download a browser of its own here)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 # Debian's Chromium: Playwright drives it (it cannot download its own browser here) and Lighthouse finds it
 # through CHROME_PATH. tools/project.py reads the same variable with this default.
@@ -110,7 +111,7 @@ def apt_install(prefix: list[str], needs: Sequence[Need]) -> subprocess.Complete
     )
 
 
-def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out=sys.stdout) -> int:
+def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out: TextIO = sys.stdout) -> int:
     """Install what is missing where this user may; otherwise print one line per missing thing. The exit status."""
     missing = [NEEDS[key] for key in keys if not present(NEEDS[key], env)]
     if not missing:

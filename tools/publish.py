@@ -53,6 +53,8 @@ class Version:
 def site_url(preview: int | None = None) -> str:
     """Where the tree will live: mkdocs.yml's site_url (SITE_URL when set), or the preview's folder under it."""
     base = load_project(CONFIG).site_url
+    if base is None:
+        raise RuntimeError("mkdocs.yml has no site_url: the tree's links need the address it will live at (or SITE_URL)")
     return f"{base}{PREVIEW_DIR}/{preview}/" if preview is not None else base
 
 

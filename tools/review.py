@@ -26,6 +26,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
 import yaml
 from bs4 import BeautifulSoup
@@ -108,7 +109,7 @@ def read_preview(url: str, site: Path, project: Project) -> PullRequestPreview:
         pages.add(page)
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         for cell in soup.select("table.gfbs-table th[id]"):
-            anchors.setdefault(cell["id"], f"{page}#{cell['id']}")
+            anchors.setdefault(str(cell["id"]), f"{page}#{cell['id']}")
     return PullRequestPreview(url, project, frozenset(pages), anchors)
 
 
@@ -184,7 +185,7 @@ def _field_changes(old: object, new: object, prefix: str = "") -> list[FieldChan
     return [] if old == new else [FieldChange(prefix or "(value)", old, new)]
 
 
-def _mappings(value: object) -> bool:
+def _mappings(value: object) -> TypeGuard[list[dict]]:
     return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
 
 
@@ -397,7 +398,7 @@ def changed_files(repo: Path, base: str) -> list[FileChange]:
 
 def _line_counts(numstat: str) -> dict[str, tuple[int | None, int | None]]:
     """path -> (lines added, lines removed) from `git diff --numstat -z`; a rename is keyed by its new path, a binary file by (None, None)."""
-    counts = {}
+    counts: dict[str, tuple[int | None, int | None]] = {}
     fields = numstat.split("\0")
     index = 0
     while index < len(fields) - 1:

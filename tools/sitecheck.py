@@ -30,7 +30,8 @@ class LinkProblem:
 
 
 def _ids(soup: BeautifulSoup) -> set[str]:
-    return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+    # str(): bs4 types every attribute as possibly a list of words, as `class` is; `id` and `name` are single values.
+    return {str(tag["id"]) for tag in soup.find_all(id=True)} | {str(tag["name"]) for tag in soup.find_all("a", attrs={"name": True})}
 
 
 def _target(site: Path, page: Path, path: str) -> Path:
@@ -67,12 +68,14 @@ def link_problems(site: Path, *, site_url: str = "") -> list[LinkProblem]:
             continue
         for tag_name, attribute in _LINK_ATTRIBUTES:
             for tag in soup.find_all(tag_name, attrs={attribute: True}):
-                href = path = tag[attribute]
+                href = str(tag[attribute])  # links are single values (see _ids)
+                path = href
                 if site_url and (href.startswith(site_url) or (href.startswith("/") and not href.startswith("//"))):
-                    path = _internal_path(href, prefix, site_url)
-                    if path is None:
+                    internal = _internal_path(href, prefix, site_url)
+                    if internal is None:
                         problems.append(LinkProblem(label, href, f"leads outside the site's path {prefix}"))
                         continue
+                    path = internal
                 parts = urlsplit(path)
                 if parts.scheme in _SKIPPED_SCHEMES or path.startswith("//") or (label == "404.html" and not path.startswith("/")):
                     continue

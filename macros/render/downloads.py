@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 from collections.abc import Callable, Collection
+from typing import Any
 
 from ..loader import DATA_FILE
 from ..model import Ecosystem, Source, Tool
@@ -24,8 +25,11 @@ def _source(source: Source | None, prefix: str = "source") -> dict[str, object]:
     return {f"{prefix}_url": source.url if source else None, f"{prefix}_checked": source.checked.isoformat() if source else None}
 
 
-def _fields(record: object, *, exclude: Collection[str] = ()) -> dict[str, object]:
-    """A record's own fields in declaration order, as the start of a row; nested records are flattened by the caller."""
+def _fields(record: Any, *, exclude: Collection[str] = ()) -> dict[str, object]:
+    """A record's own fields in declaration order, as the start of a row; nested records are flattened by the caller.
+
+    `record` is any of the model's records: mypy does not see through model.py's `_record` that they are dataclasses.
+    """
     return {item.name: getattr(record, item.name) for item in dataclasses.fields(record) if item.name not in exclude}
 
 
@@ -38,8 +42,8 @@ def _tool_row(tool: Tool) -> dict[str, object]:
     return (
         row
         | affiliations
-        | _source(tool.owned_by and tool.owned_by.source, "owned_by_source")
-        | _source(tool.hosted_by and tool.hosted_by.source, "hosted_by_source")
+        | _source(tool.owned_by.source if tool.owned_by else None, "owned_by_source")
+        | _source(tool.hosted_by.source if tool.hosted_by else None, "hosted_by_source")
         | {
             "license_history": "; ".join(f"{period.license} from {period.since}" for period in tool.license_history),
             "license_change_sources": "; ".join(period.source.url for period in tool.license_history if period.source),

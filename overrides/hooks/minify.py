@@ -11,6 +11,7 @@ from pathlib import Path
 
 import csscompressor
 import jsmin
+from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("mkdocs.plugins.gfbs.minify")
 
@@ -37,6 +38,6 @@ def minify_assets(docs_dir: Path, site_dir: Path) -> list[Path]:
     return written
 
 
-def on_post_build(config) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     written = minify_assets(Path(config["docs_dir"]), Path(config["site_dir"]))
     log.debug("minified %d stylesheets and scripts", len(written))

@@ -153,7 +153,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files) -> jinja2.Environment:
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """While serving: compile each theme template once, not once per rebuild."""
     if serving():
         env.bytecode_cache = _templates

@@ -14,8 +14,10 @@ import logging
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -37,6 +39,11 @@ _ID_ATTRIBUTES = {"id", "name", "for"}
 _ID_LIST_ATTRIBUTES = {"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers"}
 _URL_ATTRIBUTES = {"href", "src", "xlink:href"}
 _LOCAL_URL_REF = re.compile(r"url\(#([^)]+)\)")
+# A start tag that could hold one of those attributes (or a url() reference); most tags, a table's cells and an
+# icon's paths, hold none and are kept as they are without reading their attributes one by one.
+_REWRITABLE = re.compile(
+    rf"\s(?:{'|'.join(map(re.escape, sorted(_ID_ATTRIBUTES | _ID_LIST_ATTRIBUTES | _URL_ATTRIBUTES)))})\s*=|url\(", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,7 @@ def rewrite_section(section: Section, *, keys: dict[str, str], print_url: str) -
         moved = _relative(target, print_url)
         return moved + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
-    def attribute(match: re.Match) -> str:
+    def attribute(match: re.Match[str]) -> str:
         space, name, equals, quoted = match.groups()
         quote, value = quoted[0], html.unescape(quoted[1:-1])
         lowered = name.lower()
@@ -112,7 +119,11 @@ def rewrite_section(section: Section, *, keys: dict[str, str], print_url: str) -
             return match.group()
         return f"{space}{name}{equals}{quote}{html.escape(value, quote=True)}{quote}"
 
-    return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group()), section.content)
+    def start_tag(tag: re.Match[str]) -> str:
+        text = tag.group()
+        return _ATTRIBUTE.sub(attribute, text) if _REWRITABLE.search(text) else text
+
+    return _TAG.sub(start_tag, section.content)
 
 
 def contents(sections: list[Section]) -> str:
@@ -139,7 +150,7 @@ def combined(sections: list[Section], *, print_url: str) -> str:
 
 # -- Hook events: the build's nav, files and template environment are kept for on_post_build --------------------
 
-_build: dict[str, object] = {}
+_build: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -155,7 +166,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
-def on_env(env, *, config: MkDocsConfig, files: Files):
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     _build["env"] = env
     return env
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from git_command import git  # beside this file: see git_command.py
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.gfbs.revision_dates")
 _COMMIT = "\x1e"  # starts each commit's line in the log format below
@@ -64,8 +66,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give the page its date; Material's source-file partial shows `revision_date`."""
-    stamp = _last_commit.get(Path(page.file.abs_src_path).resolve(), _build_time)
+    source = page.file.abs_src_path  # None only for a generated page, which has no commit
+    stamp = _last_commit.get(Path(source).resolve(), _build_time) if source else _build_time
     page.meta.setdefault("revision_date", revision_date(stamp))
     return markdown

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.config.defaults import MkDocsConfig
 
 MARKER = re.compile(r"^ *\[(?P<state>[xX ])\] +")
 # Before Markdown renders inline syntax (priority 20), so the item's text still starts with its marker.
@@ -39,7 +40,8 @@ class _Checkboxes(Treeprocessor):
                 if first is None or first.tag != "p":
                     continue
                 holder = first
-            match = MARKER.match(holder.text or "")
+            words = holder.text or ""
+            match = MARKER.match(words)
             if match is None:
                 continue
             control = etree.Element("label", {"class": "task-list-control"})
@@ -48,7 +50,7 @@ class _Checkboxes(Treeprocessor):
                 box.set("checked", "checked")
             indicator = etree.SubElement(control, "span", {"class": "task-list-indicator"})
             # The item's own words sit inside the label, so they name the checkbox (inline Markdown is rendered later).
-            indicator.tail = " " + holder.text[match.end() :]
+            indicator.tail = " " + words[match.end() :]
             holder.text = None
             holder.insert(0, control)
             _add_class(item, "task-list-item")
@@ -63,7 +65,8 @@ class TaskListExtension(Extension):
         md.registerExtension(self)
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Every page's Markdown gets the extension (an instance: hooks are not importable as extension names)."""
-    config.markdown_extensions.append(TaskListExtension())
+    # MkDocs declares the list as names, but hands every item to Markdown, which takes instances too.
+    config.markdown_extensions.append(TaskListExtension())  # type: ignore[arg-type]
     return config

@@ -12,10 +12,18 @@ from tools.project import DATA, DOCS, REPO
 def test_every_compared_build_runs_and_writes_nothing_into_the_repository() -> None:
     """The full, no-print-page and plain builds all succeed, and the bench leaves the working tree as it was."""
     before = _untracked()
-    times = bench.time_builds(1, warm_up=False)
+    stages: dict[str, list[bench.StageTimes]] = {}
+    times = bench.time_builds(1, warm_up=False, stages=stages)
     assert set(times) == {"full", "plain", "no-print"}
     assert all(len(samples) == 1 and samples[0] > 0 for samples in times.values())
     assert _untracked() == before
+    # Each build's time is broken down by the plugin and hook event handlers it ran, named as mkdocs.yml names them.
+    full, plain = stages["full"][0].seconds, stages["plain"][0].seconds
+    assert {"macros.on_config", "macros.on_page_markdown", "print_page.on_post_build", "search.on_page_context"} <= set(full)
+    assert "search.on_page_context" in plain and not any(stage.startswith(("macros.", "print_page.")) for stage in plain)
+    assert sum(full.values()) < times["full"][0]
+    rows = bench.stage_breakdown(stages)
+    assert rows[0][1] - rows[0][2] == max(mine - theirs for _, mine, theirs in rows)
 
 
 def _untracked() -> str:

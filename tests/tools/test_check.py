@@ -21,6 +21,7 @@ from tools.check import (
     check_lint,
     check_python,
     check_spelling,
+    check_types,
     documents,
     lagging_go_releases,
     run_checks,
@@ -198,6 +199,22 @@ def test_python_lint_and_format_problems_name_file_and_line(tmp_path: Path) -> N
     found = [str(failure) for failure in check_python(project)]
     assert "tool.py:3: F401: `os` imported but unused" in found
     assert "tool.py:5: ruff format: not formatted: run `.venv/bin/ruff format`" in found
+
+
+def test_type_errors_are_named_by_file_and_line(tmp_path: Path) -> None:
+    """mypy's errors in the checked folders come back as records; an error under macros/ or tools/ fails the check."""
+    project = _project(tmp_path, {})
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "tool.py").write_text(
+        '"""A tool."""\n\n\ndef double(value: int) -> int:\n    return value * 2\n\n\nHALF: str = double(2)\n', encoding="utf-8"
+    )
+    (tmp_path / "macros").mkdir()
+    (tmp_path / "macros" / "render.py").write_text('"""Untyped."""\n\n\ndef render(eco):\n    return eco\n', encoding="utf-8")
+    found = sorted(str(failure) for failure in check_types(project))
+    assert found == [
+        "macros/render.py:4: mypy no-untyped-def: Function is missing a type annotation",
+        'tools/tool.py:8: mypy assignment: Incompatible types in assignment (expression has type "int", variable has type "str")',
+    ]
 
 
 @pytest.mark.site
