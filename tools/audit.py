@@ -161,6 +161,15 @@ def comparison_checks(page: str, ours: Measure, plain: Measure) -> list[Check]:
     return checks
 
 
+def runs_note(page: str, ours: list[dict], plain: list[dict]) -> str:
+    """Each run's performance score, ours and plain Material's, in the order they ran: the spread behind the medians."""
+    scores = {
+        name: " ".join(f"{Measure.from_report(report).performance:g}" for report in reports)
+        for name, reports in (("ours", ours), ("plain", plain))
+    }
+    return f"Lighthouse {page}: performance per run, ours {scores['ours']}; plain Material {scores['plain']}"
+
+
 def format_comparison(measures: dict[str, tuple[Measure, Measure]], preset: str) -> str:
     """Ours and plain Material side by side per page type, with the difference."""
     rows = [("page", "measure", "ours", "plain Material", "difference")]
@@ -368,6 +377,7 @@ def audit(base: str, plain_base: str, preset: str, runs: int) -> tuple[list[Chec
         checks += lighthouse_checks(name, ours, categories=categories)
         measures[name] = (Measure.median(ours), Measure.median(plain))
         checks += comparison_checks(name, *measures[name])
+        notes.append(runs_note(name, ours, plain))
         report = ours[0]
         notes.append(
             f"Lighthouse {name}: total byte weight {report['audits']['total-byte-weight']['numericValue'] / 1024:.1f} KiB (first run, as are the findings below)"

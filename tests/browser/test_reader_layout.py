@@ -252,3 +252,32 @@ class TestPhone(OnEveryViewport):
 def test_every_viewport_has_its_class() -> None:
     """A viewport added to VIEWPORTS is measured and checked too."""
     assert sorted(cls.viewport for cls in OnEveryViewport.__subclasses__()) == sorted(VIEWPORTS)
+
+
+def test_code_rules_follow_instant_navigation(chromium, handbook_url: str) -> None:
+    """Code rules come only with pages that have code: a reader who arrives by instant navigation gets them, and a
+    page without code, reached the same way, no longer carries them."""
+    context = chromium.new_context(viewport=VIEWPORTS["desktop"], color_scheme="light")
+    context.set_default_timeout(15000)
+    tab = context.new_page()
+    # Any stylesheet of the page, linked or in the head, with a rule that sets tab-size (Material's have none).
+    code_rules = (
+        "Array.from(document.styleSheets).some(sheet => Array.from(sheet.cssRules).some(rule => rule.cssText.includes('tab-size')))"
+    )
+    try:
+        tab.goto(handbook_url)
+        tab.evaluate("window.gfbsSameDocument = true")
+        assert not tab.evaluate(code_rules), "the home page has no code, yet carries the code rules"
+        tab.locator("a.md-tabs__link", has_text="Language").click()
+        tab.locator('.md-sidebar--primary a.md-nav__link[href$="concurrency/"]').click()
+        tab.wait_for_function("() => document.querySelector('.md-typeset pre > code') !== null")
+        tab_size = tab.evaluate("getComputedStyle(document.querySelector('.md-typeset pre > code')).tabSize")
+        tab.locator("a.md-tabs__link", has_text="Home").click()
+        tab.wait_for_function("() => document.querySelector('.md-typeset pre') === null")
+        left_behind = tab.evaluate(code_rules)
+        same_document = tab.evaluate("window.gfbsSameDocument === true")
+    finally:
+        context.close()
+    assert same_document, "a click reloaded the page: instant navigation is off"
+    assert tab_size == "4", f"after instant navigation, Go code shows tabs {tab_size} columns wide"
+    assert not left_behind, "the code rules stayed on a page without code"

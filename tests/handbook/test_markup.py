@@ -54,3 +54,41 @@ def test_table_and_diagram_assets_load_only_where_they_are_used(pages) -> None:
         ]
     assert not wrong, "\n".join(wrong)
     assert pages["print_page/index.html"].select_one('script[src$="assets/javascripts/tables.js"]') is not None
+
+
+def test_no_page_waits_for_a_stylesheet_of_ours_it_does_not_use(pages) -> None:
+    """A page's render-blocking stylesheets are Material's two and, where it has them, tables.css and diagrams.css.
+
+    Our CSS for every page is in the head, so the first paint waits for no request plain Material's pages do not
+    make; the code rules come only with code blocks, the print page's column only with the print page.
+    """
+    wrong = []
+    for name, soup in pages.items():
+        blocking = sorted(
+            link["href"].rsplit("/", 1)[-1] for link in soup.select("head link[rel=stylesheet]") if link.get("media") != "print"
+        )
+        ours = [stylesheet for stylesheet in blocking if not stylesheet.endswith(".min.css")]
+        used = [
+            stylesheet
+            for stylesheet, content in (("diagrams.css", "article figure.gfbs-diagram"), ("tables.css", "article table.gfbs-table"))
+            if soup.select_one(content) is not None
+        ]
+        if len(blocking) - len(ours) != 2 or ours != used:
+            wrong.append(f"{name}: render-blocking {blocking}, expected Material's two and {used}")
+        styles = [style.get_text() for style in soup.select("head style")]
+        inline = {
+            "every page's rules": any("--md-primary-fg-color:" in css for css in styles),
+            "code rules": any("tab-size:" in css for css in styles),
+            "print page column": any("max-width: 35.2rem" in css for css in styles),
+        }
+        expected = {
+            "every page's rules": True,
+            "code rules": soup.select_one("article pre") is not None,
+            "print page column": name == "print_page/index.html",
+        }
+        wrong += [
+            f"{name}: {rules} {'missing' if expected[rules] else 'present without use'}"
+            for rules in inline
+            if inline[rules] != expected[rules]
+        ]
+    assert not wrong, "\n".join(wrong)

@@ -17,6 +17,7 @@ from tools.audit import (
     format_report,
     lighthouse_checks,
     plain_material,
+    runs_note,
     serve,
     weight_check,
 )
@@ -152,6 +153,13 @@ def test_measure_counts_first_view_bytes_and_takes_medians() -> None:
     runs = [_report(0.80, 0.0, requests, 20000), _report(0.86, 0.01, requests, 21000), _report(0.90, 0.2, requests, 22000)]
     measure = Measure.median(runs)
     assert measure == Measure(performance=86, cls=0.01, first_view=1550, total=21000)
+
+
+def test_runs_note_gives_every_score_in_the_order_run() -> None:
+    """The medians hide the spread: the note lists each run's score for both builds."""
+    ours = [_report(score, 0.0, [], 0) for score in (0.79, 0.67, 0.73)]
+    plain = [_report(score, 0.0, [], 0) for score in (0.57, 0.75, 0.74)]
+    assert runs_note("home", ours, plain) == "Lighthouse home: performance per run, ours 79 67 73; plain Material 57 75 74"
 
 
 # ours, plain, page -> the statuses of (CLS, performance vs plain[, extra bytes])
