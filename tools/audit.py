@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page, Request
+    from playwright.sync_api import Browser, BrowserContext, Page, Request, ViewportSize
 
 from tools.project import (
     CHROMIUM,
@@ -261,9 +261,11 @@ _NO_MOTION = "*, *::before, *::after { transition: none !important; animation: n
 _TABLES_READY = "() => [...document.querySelectorAll('table.gfbs-table')].every(t => !t.tHead.querySelector('.gfbs-sort__icon') || t.hasAttribute('data-gfbs-enhanced'))"
 
 
-def axe_context(browser: Browser, palette: Palette) -> BrowserContext:
-    """A browser context whose system preference is `palette` (light or dark), with axe-core loaded into every page."""
-    context = browser.new_context(color_scheme=palette)
+def axe_context(browser: Browser, palette: Palette, *, viewport: ViewportSize | None = None) -> BrowserContext:
+    """A browser context whose system preference is `palette` (light or dark), with axe-core loaded into every page;
+    Playwright's default window unless `viewport` says otherwise."""
+    # viewport=None would mean no viewport at all, so the default is left to Playwright unless one is given.
+    context = browser.new_context(color_scheme=palette, viewport=viewport) if viewport else browser.new_context(color_scheme=palette)
     context.set_default_timeout(15000)
     context.add_init_script(path=str(AXE))
     return context

@@ -1,22 +1,57 @@
-"""What a reader sees on every page, on a desktop and a phone: code, tables and diagrams that fit, labels that stay.
+"""Every built page, as a reader meets it on a desktop and on a phone: no axe violation, and code, tables and diagrams
+that fit, labels that stay.
 
-Every built page is opened once per viewport and measured in one pass (MEASURE); each test then asserts one
-property over all of them, naming every page and element that breaks it. The tests of each viewport are one
-class: `make test` runs with `--dist loadscope`, so the two viewports are measured side by side, one on each worker.
+Each page is opened once per pass: at 1280x900 in the light palette, and at 390x844 in the dark one. In that visit
+axe-core (pinned in package.json, served from node_modules) checks WCAG 2.0/2.1 A/AA through make audit's own runner,
+after tables.js has enhanced the page, and MEASURE records its layout; each test then asserts one property over every
+page, naming each page and element that breaks it. Layout does not depend on the palette, and a palette changes colours
+alone, so the dark pass runs axe's colour rules only. Each pass is a class: `make test` runs with `--dist loadscope`, so
+the two passes run side by side, one on each worker.
 """
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import dataclass
+from pathlib import Path
 
-from tests.browser.test_accessibility import MISSING, PRINT_PAGE, site_paths
+import pytest
+from playwright.sync_api import Browser
+
+from tests.support.sites import BuiltSite
+from tools.audit import AXE, SCHEMES, Palette, axe_context, axe_violations, run_axe
 
 pytestmark = pytest.mark.browser
 
+# The 404 page is reached the way a reader reaches it: by a path that does not exist.
+MISSING = "no-such-page/"
+PRINT_PAGE = "print_page/"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-
 # Sub-pixel rounding: a box may measure up to this much past its container and still fit.
 SLACK = 1
+
+
+def site_paths(site: Path) -> list[str]:
+    """Every page the build wrote, as the path a reader opens (the 404 page through a missing path)."""
+    paths = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        if relative == "404.html":
+            paths.append(MISSING)
+        else:
+            paths.append(relative.removesuffix("index.html"))
+    return paths
+
+
+def describe(path: str, violations: list[dict]) -> list[str]:
+    lines = []
+    for violation in violations:
+        lines.append(f"/{path}: {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1].strip()}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    ... and {len(violation['nodes']) - 5} more")
+    return lines
+
 
 # One pass over the page as drawn, given SLACK. Hidden tab panels (display: none) have no box and are skipped.
 MEASURE = r"""slack => {
@@ -91,44 +126,46 @@ MEASURE = r"""slack => {
 }"""
 
 
-class Measurements:
-    """MEASURE on every page at a viewport, taken when a test first asks for it: {path: measurements}."""
+@dataclass(frozen=True)
+class Seen:
+    """One page as a pass saw it."""
 
-    def __init__(self, browser, url: str, paths: list[str]) -> None:
-        self._browser, self._url, self._paths = browser, url, paths
-        self._taken: dict[str, dict[str, dict]] = {}
-
-    def __getitem__(self, viewport: str) -> dict[str, dict]:
-        if viewport not in self._taken:
-            self._taken[viewport] = _measure(self._browser, self._url, self._paths, VIEWPORTS[viewport])
-        return self._taken[viewport]
+    status: int  # the HTTP status
+    violations: list[dict] | None  # axe's, or None where this pass runs no axe
+    layout: dict | None  # MEASURE's, or None for the 404 page
 
 
-@pytest.fixture(scope="module")
-def measured(chromium, handbook, handbook_url: str) -> Measurements:
-    """Every page but the 404, measured per viewport on first use: a worker measures only its class's viewport."""
-    return Measurements(chromium, handbook_url, [path for path in site_paths(handbook.site) if path != MISSING])
-
-
-def _measure(chromium, url: str, paths: list[str], size: dict) -> dict[str, dict]:
-    results = {}
-    context = chromium.new_context(viewport=size, color_scheme="light")
+def see_every_page(
+    browser: Browser, url: str, paths: list[str], viewport: str, palette: Palette, *, colour_only: bool, axe_print_page: bool
+) -> dict[str, Seen]:
+    """Open each page once, at `viewport` in `palette`: axe (every rule, or the colour rules), then MEASURE."""
+    context = axe_context(browser, palette, viewport=VIEWPORTS[viewport])
     # The print page holds every page: on a busy machine it takes a while to load.
     context.set_default_timeout(60000)
     tab = context.new_page()
+    seen = {}
     try:
         for path in paths:
-            tab.goto(url + path)
+            if axe_print_page or path != PRINT_PAGE:
+                status, violations = axe_violations(tab, url + path, palette, colour_only=colour_only)
+            else:
+                response = tab.goto(url + path)
+                status, violations = (response.status if response else 0), None
             tab.wait_for_load_state("load")
-            results[path] = tab.evaluate(MEASURE, SLACK)
+            seen[path] = Seen(status, violations, tab.evaluate(MEASURE, SLACK) if path != MISSING else None)
     finally:
         context.close()
-    return results
+    return seen
 
 
-def failures(measured: Measurements, viewport: str, pick) -> list[str]:
-    """`pick(page)` yields what is wrong on one page; every page's problems, each prefixed by the page."""
-    return [f"/{path}: {problem}" for path, page in measured[viewport].items() for problem in pick(page)]
+def failures(seen: dict[str, Seen], pick) -> list[str]:
+    """`pick(layout)` yields what is wrong on one measured page; every page's problems, each prefixed by the page."""
+    return [f"/{path}: {problem}" for path, layout in layouts(seen).items() for problem in pick(layout)]
+
+
+def layouts(seen: dict[str, Seen]) -> dict[str, dict]:
+    """MEASURE's results by page, for the pages the pass measured (all but the 404 page)."""
+    return {path: page.layout for path, page in seen.items() if page.layout is not None}
 
 
 def report(found: list[str]) -> str:
@@ -140,19 +177,37 @@ def wider_than_the_box(kind: str):
     return lambda page: [f"{item['overflow']} px over: {item['name']}" for item in page[kind] if item["overflow"] > SLACK]
 
 
-class OnEveryViewport:
-    """What holds at any screen width; a subclass per viewport."""
+class EveryPage:
+    """One pass over every page: what holds in any pass; a subclass per pass (viewport and palette)."""
 
     viewport: str
+    palette: Palette
+    colour_only = False
+    axe_print_page = True
 
-    def test_no_page_is_wider_than_the_screen(self, measured: Measurements) -> None:
-        """Nothing pushes the page sideways: only the boxes meant to scroll do."""
-        found = failures(
-            measured, self.viewport, lambda page: [f"{page['page']['overflow']} px too wide"] if page["page"]["overflow"] > SLACK else []
+    @pytest.fixture(scope="class")
+    def seen(self, chromium: Browser, handbook: BuiltSite, handbook_url: str) -> dict[str, Seen]:
+        paths = site_paths(handbook.site)
+        assert len(paths) > 20 and MISSING in paths and PRINT_PAGE in paths
+        return see_every_page(
+            chromium, handbook_url, paths, self.viewport, self.palette, colour_only=self.colour_only, axe_print_page=self.axe_print_page
         )
+
+    def test_axe_finds_no_violations_on_any_page(self, seen: dict[str, Seen]) -> None:
+        """Zero axe violations for WCAG 2.0/2.1 A and AA on every page the pass checks, after tables.js enhanced it."""
+        found = []
+        for path, page in seen.items():
+            assert page.status == (404 if path == MISSING else 200), path
+            found += describe(path, page.violations or [])
+        checked = sum(page.violations is not None for page in seen.values())
+        assert not found, f"{self.palette} palette, {checked} pages checked:\n" + "\n".join(found)
+
+    def test_no_page_is_wider_than_the_screen(self, seen: dict[str, Seen]) -> None:
+        """Nothing pushes the page sideways: only the boxes meant to scroll do."""
+        found = failures(seen, lambda page: [f"{page['page']['overflow']} px too wide"] if page["page"]["overflow"] > SLACK else [])
         assert not found, report(found)
 
-    def test_a_table_that_scrolls_keeps_its_row_labels_and_says_so(self, measured: Measurements) -> None:
+    def test_a_table_that_scrolls_keeps_its_row_labels_and_says_so(self, seen: dict[str, Seen]) -> None:
         """Scrolled sideways, a table's first column stays in view, and its box shows it scrolls."""
 
         def problems(page):
@@ -162,15 +217,15 @@ class OnEveryViewport:
                 if table["overflow"] > SLACK and not table["scrollSign"]:
                     yield f"no sign that it scrolls: {table['name']}"
 
-        found = failures(measured, self.viewport, problems)
+        found = failures(seen, problems)
         assert not found, report(found)
 
-    def test_table_captions_are_never_cut(self, measured: Measurements) -> None:
+    def test_table_captions_are_never_cut(self, seen: dict[str, Seen]) -> None:
         """A caption wraps within the visible box, however wide its table."""
-        found = failures(measured, self.viewport, lambda page: [table["name"] for table in page["tables"] if table.get("captionCut")])
+        found = failures(seen, lambda page: [table["name"] for table in page["tables"] if table.get("captionCut")])
         assert not found, report(found)
 
-    def test_every_diagram_fits_the_screen(self, measured: Measurements) -> None:
+    def test_every_diagram_fits_the_screen(self, seen: dict[str, Seen]) -> None:
         """No diagram is cut off or scrolls: it is drawn to fit its column."""
 
         def problems(page):
@@ -178,45 +233,45 @@ class OnEveryViewport:
                 if diagram["overflow"] > SLACK or diagram["past"] > SLACK:
                     yield f"{max(diagram['overflow'], diagram['past']):.0f} px cut off: {diagram['name']}"
 
-        found = failures(measured, self.viewport, problems)
+        found = failures(seen, problems)
         assert not found, report(found)
 
-    def test_whole_cards_are_clickable(self, measured: Measurements) -> None:
+    def test_whole_cards_are_clickable(self, seen: dict[str, Seen]) -> None:
         """A click anywhere on a card follows its link."""
-        found = failures(measured, self.viewport, lambda page: [card["name"] for card in page["cards"] if not card["clickable"]])
+        found = failures(seen, lambda page: [card["name"] for card in page["cards"] if not card["clickable"]])
         assert not found, report(found)
 
 
-class TestDesktop(OnEveryViewport):
-    """At 1280x900, and what only a desktop's width can show."""
+class TestDesktopLight(EveryPage):
+    """At 1280x900 in the light palette, every axe rule; and what only a desktop's width can show."""
 
     viewport = "desktop"
+    palette = "light"
 
-    def test_go_code_shows_tabs_four_columns_wide(self, measured: Measurements) -> None:
+    def test_go_code_shows_tabs_four_columns_wide(self, seen: dict[str, Seen]) -> None:
         """gofmt indents with tabs; the browser's default of 8 columns pushes nested code past the box."""
         found = failures(
-            measured,
-            "desktop",
+            seen,
             lambda page: [f"tab-size {code['tabSize']}: {code['name']}" for code in page["code"] if code["tabSize"] != "4"],
         )
         assert not found, report(found)
 
-    def test_no_code_block_is_wider_than_its_box_on_a_desktop(self, measured: Measurements) -> None:
+    def test_no_code_block_is_wider_than_its_box_on_a_desktop(self, seen: dict[str, Seen]) -> None:
         """At 1280 px every line of code shows whole, without scrolling sideways."""
-        found = failures(measured, "desktop", wider_than_the_box("code"))
+        found = failures(seen, wider_than_the_box("code"))
         assert not found, report(found)
 
-    def test_no_code_runs_under_the_copy_button(self, measured: Measurements) -> None:
+    def test_no_code_runs_under_the_copy_button(self, seen: dict[str, Seen]) -> None:
         """The copy button covers the top right of a block: the first lines leave room for it."""
-        found = failures(measured, "desktop", lambda page: [code["name"] for code in page["code"] if code.get("underButton")])
+        found = failures(seen, lambda page: [code["name"] for code in page["code"] if code.get("underButton")])
         assert not found, report(found)
 
-    def test_no_table_is_wider_than_its_box_on_a_desktop(self, measured: Measurements) -> None:
+    def test_no_table_is_wider_than_its_box_on_a_desktop(self, seen: dict[str, Seen]) -> None:
         """At 1280 px every table fits its column: nothing hides off the right edge."""
-        found = failures(measured, "desktop", wider_than_the_box("tables"))
+        found = failures(seen, wider_than_the_box("tables"))
         assert not found, report(found)
 
-    def test_small_tables_have_no_controls_and_legends_stand_above(self, measured: Measurements) -> None:
+    def test_small_tables_have_no_controls_and_legends_stand_above(self, seen: dict[str, Seen]) -> None:
         """Three or four rows need no sorting or filtering; a legend is read before the table it explains."""
 
         def problems(page):
@@ -226,32 +281,41 @@ class TestDesktop(OnEveryViewport):
                 if table.get("legendAbove") is False:
                     yield f"legend below the table: {table['name']}"
 
-        found = failures(measured, "desktop", problems)
+        found = failures(seen, problems)
         assert not found, report(found)
 
-    def test_the_print_page_column_is_no_wider_than_the_sites(self, measured: Measurements) -> None:
+    def test_the_print_page_column_is_no_wider_than_the_sites(self, seen: dict[str, Seen]) -> None:
         """On screen, the whole handbook on one page reads in the same column width as any other page."""
-        columns = {path: page["page"]["column"] for path, page in measured["desktop"].items()}
+        columns = {path: layout["page"]["column"] for path, layout in layouts(seen).items()}
         widest = max(width for path, width in columns.items() if path != PRINT_PAGE)
         assert columns[PRINT_PAGE] <= widest + SLACK, (
             f"/{PRINT_PAGE}: {columns[PRINT_PAGE]:.0f} px of text, the other pages at most {widest:.0f} px"
         )
 
-    def test_tab_labels_and_card_icons_are_not_underlined(self, measured: Measurements) -> None:
+    def test_tab_labels_and_card_icons_are_not_underlined(self, seen: dict[str, Seen]) -> None:
         """The link rule for running text leaves content tab labels and the icons in cards alone."""
-        found = failures(measured, "desktop", lambda page: page["decorated"])
+        found = failures(seen, lambda page: page["decorated"])
         assert not found, report(found)
 
 
-class TestPhone(OnEveryViewport):
-    """At 390x844."""
+class TestPhoneDark(EveryPage):
+    """At 390x844 in the dark palette."""
 
     viewport = "phone"
+    palette = "dark"
+    # A palette changes colours alone, so only axe's colour rules (contrast, links told from text by colour) can find
+    # here what the light pass did not: less than half the work.
+    colour_only = True
+    # The print page repeats every page, and each is checked in this palette on its own; the light pass checks what
+    # the print page adds (its contents, the pages' headings and links as it rewrites them).
+    axe_print_page = False
 
 
-def test_every_viewport_has_its_class() -> None:
-    """A viewport added to VIEWPORTS is measured and checked too."""
-    assert sorted(cls.viewport for cls in OnEveryViewport.__subclasses__()) == sorted(VIEWPORTS)
+def test_the_passes_cover_every_viewport_and_palette() -> None:
+    """A viewport added to VIEWPORTS, or a palette added to make audit's list, gets a pass of its own."""
+    passes = EveryPage.__subclasses__()
+    assert sorted(cls.viewport for cls in passes) == sorted(VIEWPORTS)
+    assert sorted(cls.palette for cls in passes) == sorted(SCHEMES)
 
 
 def test_code_rules_follow_instant_navigation(chromium, handbook_url: str) -> None:
@@ -281,3 +345,25 @@ def test_code_rules_follow_instant_navigation(chromium, handbook_url: str) -> No
     assert same_document, "a click reloaded the page: instant navigation is off"
     assert tab_size == "4", f"after instant navigation, Go code shows tabs {tab_size} columns wide"
     assert not left_behind, "the code rules stayed on a page without code"
+
+
+# A dark palette's text and link colours that fail contrast on its background, which the colour rules must find, and an
+# image without a text alternative, which is no colour's fault.
+LOW_CONTRAST = """<!doctype html><html lang="en"><title>t</title><body style="background:#1e2129">
+<main><p style="color:#3c4150">Barely there text, <a href="#x" style="color:#3c4150">a link</a>.</p>
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"></main></body></html>"""
+
+
+@pytest.mark.parametrize("colour_only", [False, True], ids=["all-rules", "colour-rules"])
+def test_the_colour_rules_find_text_that_a_dark_palette_hides(chromium, colour_only: bool) -> None:
+    """Low-contrast text is a colour-contrast violation whether axe runs every rule or only its colour rules; an image
+    without alt text is found by every rule, not by the colour rules alone."""
+    page = chromium.new_page()
+    try:
+        page.set_content(LOW_CONTRAST)
+        page.add_script_tag(path=str(AXE))
+        found = {violation["id"] for violation in run_axe(page, "fixture", colour_only=colour_only)}
+    finally:
+        page.close()
+    assert "color-contrast" in found
+    assert ("image-alt" in found) is not colour_only
