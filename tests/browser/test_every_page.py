@@ -186,11 +186,13 @@ class EveryPage:
     axe_print_page = True
 
     @pytest.fixture(scope="class")
-    def seen(self, chromium: Browser, handbook: BuiltSite, handbook_url: str) -> dict[str, Seen]:
+    @classmethod
+    def seen(cls, chromium: Browser, handbook: BuiltSite, handbook_url: str) -> dict[str, Seen]:
+        """Every page, seen once by this pass."""
         paths = site_paths(handbook.site)
         assert len(paths) > 20 and MISSING in paths and PRINT_PAGE in paths
         return see_every_page(
-            chromium, handbook_url, paths, self.viewport, self.palette, colour_only=self.colour_only, axe_print_page=self.axe_print_page
+            chromium, handbook_url, paths, cls.viewport, cls.palette, colour_only=cls.colour_only, axe_print_page=cls.axe_print_page
         )
 
     def test_axe_finds_no_violations_on_any_page(self, seen: dict[str, Seen]) -> None:
