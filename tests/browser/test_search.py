@@ -8,8 +8,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 import pytest
 import yaml
 
+from tests.support.handbook import PROJECT
 from tests.support.sites import FIXTURES
-from tools.project import DOCS
+from tools.project import DOCS, OFFLINE_CONFIG, load_project
 
 pytestmark = pytest.mark.browser
 
@@ -25,12 +26,6 @@ class Query:
 
 def load_queries() -> list[Query]:
     return [Query(str(row["query"]), row["page"]) for row in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))]
-
-
-def served_url(base: str, page: str) -> str:
-    """The page's URL on the served site (directory URLs: `practice/cloud/`, `real-world/`)."""
-    path = page.removesuffix(".md").removesuffix("index")
-    return urljoin(base, path if path == "" or path.endswith("/") else path + "/")
 
 
 def page_of(href: str) -> str:
@@ -84,7 +79,7 @@ def test_search_served(handbook_url, chromium) -> None:
     """On the served site, every query's first result is its page."""
     queries = load_queries()
     found = first_results(chromium, handbook_url, queries)
-    expected = {q.text: served_url(handbook_url, q.page) for q in queries}
+    expected = {q.text: urljoin(handbook_url, PROJECT.page_url(q.page)) for q in queries}
     wrong = misses(found, expected, handbook_url)
     assert not wrong, f"{len(wrong)} of {len(queries)} queries miss their page:\n" + "\n".join(wrong)
 
@@ -94,6 +89,7 @@ def test_search_offline(offline_edition, chromium) -> None:
     queries = load_queries()
     site = offline_edition.unpacked
     found = first_results(chromium, (site / "index.html").as_uri(), queries)
-    expected = {q.text: (site / q.page.replace(".md", ".html")).as_uri() for q in queries}
+    offline = load_project(OFFLINE_CONFIG)
+    expected = {q.text: (site / offline.built_page(q.page)).as_uri() for q in queries}
     wrong = misses(found, expected, site.as_uri() + "/")
     assert not wrong, f"{len(wrong)} of {len(queries)} queries miss their page:\n" + "\n".join(wrong)

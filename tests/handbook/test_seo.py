@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from tests.support.handbook import built, nav_pages
+from tests.support.handbook import PROJECT, built, nav_pages
 from tools.project import DOCS, REPO
 
 pytestmark = pytest.mark.site
@@ -19,9 +18,8 @@ SITE_NAME = CONFIG["site_name"]
 
 
 def page_url(source: str) -> str:
-    """The page's address under site_url with directory URLs: a/b.md -> a/b/, a/index.md -> a/."""
-    stem = re.sub(r"(^|/)index$", r"\1", source.removesuffix(".md"))
-    return SITE_URL + (f"{stem}/" if stem and not stem.endswith("/") else stem)
+    """The page's address under site_url, by MkDocs' own rule (directory URLs: a/b.md -> a/b/, a/index.md -> a/)."""
+    return SITE_URL + PROJECT.page_url(source)
 
 
 def section_titles() -> dict[str, str]:

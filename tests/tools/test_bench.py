@@ -5,6 +5,7 @@ import subprocess
 import pytest
 import yaml
 
+from tests.support.handbook import built
 from tools import bench, bench_preview
 from tools.project import DATA, DOCS, REPO
 
@@ -67,5 +68,5 @@ def test_preview_bench_edits_text_that_its_pages_show(handbook) -> None:
     """The edited data line is in the data file and its text is on the data page; the edited page exists."""
     assert bench_preview.DATA_FIELD in DATA.read_text(encoding="utf-8")
     description = bench_preview.DATA_FIELD.split(": ", 1)[1].strip()
-    assert description in handbook.html(bench_preview.DATA_PAGE.removesuffix(".md") + "/index.html").get_text()
+    assert description in built(handbook, bench_preview.DATA_PAGE).get_text()
     assert (DOCS / bench_preview.PAGE).is_file()
