@@ -4,40 +4,31 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-from bs4 import BeautifulSoup
 
-
-@pytest.fixture(scope="module")
-def pages(handbook_pages) -> dict[str, BeautifulSoup]:
-    """Every page the build wrote (nav pages, the print page, 404), parsed once."""
-    return handbook_pages
-
-
-def test_ids_are_unique_on_every_page(pages) -> None:
+def test_ids_are_unique_on_every_page(handbook_pages) -> None:
     """No page repeats an id: a link to #id would land on whichever element comes first."""
-    assert len(pages) > 20 and "404.html" in pages and "print_page/index.html" in pages
+    assert len(handbook_pages) > 20 and "404.html" in handbook_pages and "print_page/index.html" in handbook_pages
     repeated = []
-    for name, soup in pages.items():
+    for name, soup in handbook_pages.items():
         counts = Counter(element["id"] for element in soup.select("[id]"))
         repeated += [f"{name}: id={element_id!r} {count} times" for element_id, count in sorted(counts.items()) if count > 1]
     assert not repeated, "\n".join(repeated)
 
 
-def test_no_markdown_attribute_reaches_the_built_html(pages) -> None:
+def test_no_markdown_attribute_reaches_the_built_html(handbook_pages) -> None:
     """md_in_html's `markdown=` switch is for the Markdown processor, never for the reader's browser."""
     leaked = [
         f"{name}: <{element.name} markdown={element['markdown']!r}>"
-        for name, soup in pages.items()
+        for name, soup in handbook_pages.items()
         for element in soup.find_all(attrs={"markdown": True})
     ]
     assert not leaked, "\n".join(leaked)
 
 
-def test_table_and_diagram_assets_load_only_where_they_are_used(pages) -> None:
+def test_table_and_diagram_assets_load_only_where_they_are_used(handbook_pages) -> None:
     """tables.css, tables.js and the gfbs-js class come with a generated table, diagrams.css with a diagram; not elsewhere."""
     wrong = []
-    for name, soup in pages.items():
+    for name, soup in handbook_pages.items():
         tables = soup.select_one("article table.gfbs-table") is not None
         diagrams = soup.select_one("article figure.gfbs-diagram") is not None
         loaded = {
@@ -53,17 +44,17 @@ def test_table_and_diagram_assets_load_only_where_they_are_used(pages) -> None:
             if loaded[asset] != expected[asset]
         ]
     assert not wrong, "\n".join(wrong)
-    assert pages["print_page/index.html"].select_one('script[src$="assets/javascripts/tables.js"]') is not None
+    assert handbook_pages["print_page/index.html"].select_one('script[src$="assets/javascripts/tables.js"]') is not None
 
 
-def test_no_page_waits_for_a_stylesheet_of_ours_it_does_not_use(pages) -> None:
+def test_no_page_waits_for_a_stylesheet_of_ours_it_does_not_use(handbook_pages) -> None:
     """A page's render-blocking stylesheets are Material's two and, where it has them, tables.css and diagrams.css.
 
-    Our CSS for every page is in the head, so the first paint waits for no request plain Material's pages do not
+    Our CSS for every page is in the head, so the first paint waits for no request plain Material's handbook_pages do not
     make; the code rules come only with code blocks, the print page's column only with the print page.
     """
     wrong = []
-    for name, soup in pages.items():
+    for name, soup in handbook_pages.items():
         blocking = sorted(
             link["href"].rsplit("/", 1)[-1] for link in soup.select("head link[rel=stylesheet]") if link.get("media") != "print"
         )
