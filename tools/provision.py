@@ -120,13 +120,14 @@ def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out: 
     has_apt = shutil.which("apt-get") is not None
     # apt-get can bring only what it installs where we look: not a browser the environment expects elsewhere.
     fixable = [need for need in missing if not need.custom(env)]
-    prefix = apt_prefix(is_root=is_root, has_sudo=not is_root and has_apt and can_sudo()) if has_apt else None
+    prefix = apt_prefix(is_root=is_root, has_sudo=not is_root and can_sudo()) if has_apt else None
     if fixable and prefix is not None:
         names = " and ".join(f"{need.label} (for {need.purpose})" for need in fixable)
         print(f"{target}: installing {names} with apt-get, once; about a minute.", file=out, flush=True)
         result = apt_install(prefix, fixable)
         if result.returncode != 0:
-            print(f"{target}: apt-get failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}", file=out)
+            said = (result.stderr or result.stdout).strip().splitlines()
+            print(f"{target}: apt-get failed: {said[-1] if said else f'exit status {result.returncode}'}", file=out)
         missing = [need for need in missing if not present(need, env)]
     for need in missing:
         print(missing_line(need, env, is_root=is_root, has_apt=has_apt), file=out)

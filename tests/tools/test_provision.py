@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tools import provision
 from tools.project import REPO
 from tools.provision import NEEDS, apt_prefix, install_command, missing_line, present
 
@@ -97,6 +99,27 @@ def test_a_newcomer_without_root_is_told_to_use_sudo() -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "(sudo apt-get install -y chromium)" in result.stdout
     assert "installing" not in result.stdout
+
+
+def test_a_failed_apt_install_says_why_and_still_names_what_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root, an apt-get that fails: its last line is printed as written, then the line for what is still missing."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    apt = fake / "apt-get"
+    apt.write_text('#!/bin/sh\n[ "$1" = update ] && exit 0\necho "E: Unable to locate package gcc" >&2\nexit 100\n', encoding="utf-8")
+    apt.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(provision.os, "geteuid", lambda: 0)  # root may run apt-get: the install is tried
+    out = io.StringIO()
+    # The compiler is looked for on this PATH alone, where there is none.
+    status = provision.provision(["cc"], target="make test", env={"PATH": str(fake)}, out=out)
+    lines = out.getvalue().splitlines()
+    assert status == 1
+    assert lines[1:] == [
+        "make test: apt-get failed: E: Unable to locate package gcc",
+        missing_line(NEEDS["cc"], {}, is_root=True, has_apt=True),
+        "make test stopped before running anything: install the above and run it again.",
+    ]
 
 
 def test_present_things_pass_silently() -> None:
