@@ -17,7 +17,6 @@ BIN := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.build-set
 ZENSICAL_STAMP := $(VENV)/.zensical-set
 DEV_STAMP := $(VENV)/.dev-set
-NPM_STAMP := node_modules/.package-lock.json
 OFFLINE_ZIP := dist/go-for-backend-systems-offline.zip
 MKDOCS := $(BIN)/mkdocs
 ADDR ?= 127.0.0.1:8000
