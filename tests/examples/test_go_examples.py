@@ -15,12 +15,14 @@ from tests.support.examples import EXAMPLES_DIR, README, README_ROW
 from tools.go_examples import (
     EXAMPLE_CHECKS,
     GO_ENV,
+    MAKE_EXAMPLES_CHECKS,
     MODULE_PATH,
     check_fuzz,
     check_gofmt,
     check_test,
     check_vet,
     declared_go_releases,
+    fuzz_targets,
     gofmt_path,
     pinned_go_release,
     race_detector_problem,
@@ -61,10 +63,18 @@ def gofmt(go: Path) -> Path:
 
 @pytest.mark.parametrize("check", EXAMPLE_CHECKS)
 def test_the_examples_pass(check: str, race_go: Path) -> None:
-    """Each check of `make examples` passes on docs/examples: gofmt, go vet, go test -race (Examples' Output and one
-    iteration of each benchmark included) and a few seconds of each fuzz test."""
+    """Each check of `make examples` but the fuzzing passes on docs/examples: gofmt, go vet, go test -race (Examples'
+    Output, one iteration of each benchmark and each fuzz test's seeds included)."""
     passed, report = EXAMPLE_CHECKS[check](race_go, EXAMPLES_DIR)
     assert passed, report
+
+
+def test_make_examples_fuzzes_every_fuzz_test_after_the_suites_checks() -> None:
+    """`make examples` runs the suite's checks, then fuzzes each FuzzXxx of the module; a package narrows the fuzzing
+    to its own targets, as the damaged copy below uses."""
+    assert list(MAKE_EXAMPLES_CHECKS) == [*EXAMPLE_CHECKS, "go test -fuzz"]
+    assert fuzz_targets(EXAMPLES_DIR) == [("./httpapi", "FuzzRequestID"), ("./jsontags", "FuzzDecode")]
+    assert fuzz_targets(EXAMPLES_DIR, "./jsontags") == [("./jsontags", "FuzzDecode")]
 
 
 def test_module_uses_the_standard_library_only() -> None:
@@ -217,7 +227,7 @@ def test_each_check_reports_file_and_line(
     if check == "gofmt":
         passed, report = check_gofmt(gofmt, module)
     elif check == "fuzz":
-        passed, report = check_fuzz(go, module, seconds=1)
+        passed, report = check_fuzz(go, module, package, seconds=1)
     elif check == "vet":
         passed, report = check_vet(request.getfixturevalue("race_go"), module, package)
     else:
