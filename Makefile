@@ -86,9 +86,15 @@ $(NPM_DEV_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@ $(NPM_BUILD_STAMP)
 
-# What a target needs from the system, checked (and installed with apt-get where this user may) before anything else.
+# What a target needs from the system, checked before anything else. What is missing and cannot be installed stops the
+# target at once; what can (apt-get, where this user may) installs while the target installs its packages, and the
+# target's recipe waits for it (provision_wait) before it runs anything.
 define provision
-	@$(PYTHON) -m tools.provision --for "make $@" $(1)
+	@$(PYTHON) -m tools.provision --for "make $(patsubst system-%,%,$@)" --background $(1)
+endef
+
+define provision_wait
+	@$(PYTHON) -m tools.provision --wait
 endef
 
 serve: $(ENGINE_STAMP) ## Preview the site with live reload on http://127.0.0.1:8000 (ENGINE=zensical: with Zensical)
@@ -108,13 +114,15 @@ else
 endif
 
 test: system-test $(DEV_STAMP) $(NPM_DEV_STAMP) ## The whole test suite (tests/, in layers), every check of make check and make examples included
+	$(provision_wait)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Named for the target whose messages it prints; the browser tests need Chromium, go test -race a C compiler.
+# The browser tests need Chromium, go test -race a C compiler.
 system-test:
 	$(call provision,chromium cc)
 
 examples: system-examples $(DEV_STAMP) ## gofmt, go vet, go test -race and a few seconds of each fuzz test over the Go examples in docs/examples (tools/go_examples.py)
+	$(provision_wait)
 	$(BIN)/python -m tools.go_examples
 
 system-examples:
@@ -152,6 +160,7 @@ offline: $(BUILD_STAMP) $(NPM_BUILD_STAMP) ## Zip the site for reading without a
 AUDIT_PRESET ?= desktop
 
 audit: system-audit $(DEV_STAMP) $(NPM_DEV_STAMP) ## Report axe, Lighthouse and page weight, ours beside plain Material, served on loopback (tools/audit.py)
+	$(provision_wait)
 	$(BIN)/python -m tools.audit --preset $(AUDIT_PRESET)
 
 system-audit:
@@ -165,6 +174,7 @@ PREVIEW ?=
 
 # The PDF is printed by Chromium; the link check under the tree's own path parses with the dev set's lxml.
 publish: system-publish $(DEV_STAMP) $(NPM_BUILD_STAMP) ## Write dist/site/ as the deploy uploads it: the site, downloads/ (offline zip, PDF, SHA-256 sums); SITE_URL or PREVIEW=<pull request> (tools/publish.py)
+	$(provision_wait)
 	$(BIN)/python -m tools.publish $(if $(PREVIEW),--preview $(PREVIEW)) dist/site
 
 system-publish:

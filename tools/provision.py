@@ -1,15 +1,21 @@
 """What a make target needs from the system (Chromium, a C compiler): installed with apt-get where this user may,
 otherwise named, one line each, with the command that installs it, before anything else runs.
 
-    python3 -m tools.provision --for "make test" chromium cc
+    python3 -m tools.provision --for "make test" chromium cc               check, and install now
+    python3 -m tools.provision --for "make test" --background chromium cc  check, and install while make goes on
+    python3 -m tools.provision --for "make test" --wait                    wait for that install, and report it
 
 It runs with the system's Python before .venv exists, so it uses the standard library only. Exit status 0 when
-everything is there (installed now or before), 1 when something is missing and could not be installed.
+everything is there (installed now or before), 1 when something is missing and could not be installed. With
+--background, what cannot be installed stops at once, as without it; an install runs in a process of its own while
+the target installs its packages (they need nothing from the system), and --wait reports it before anything runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -111,8 +117,9 @@ def apt_install(prefix: list[str], needs: Sequence[Need]) -> subprocess.Complete
     )
 
 
-def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out: TextIO = sys.stdout) -> int:
-    """Install what is missing where this user may; otherwise print one line per missing thing. The exit status."""
+def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out: TextIO = sys.stdout, announce: bool = True) -> int:
+    """Install what is missing where this user may; otherwise print one line per missing thing. The exit status.
+    `announce`: say what is being installed (start() has said it already for the process it runs this in)."""
     missing = [NEEDS[key] for key in keys if not present(NEEDS[key], env)]
     if not missing:
         return 0
@@ -123,7 +130,8 @@ def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out: 
     prefix = apt_prefix(is_root=is_root, has_sudo=not is_root and can_sudo()) if has_apt else None
     if fixable and prefix is not None:
         names = " and ".join(f"{need.label} (for {need.purpose})" for need in fixable)
-        print(f"{target}: installing {names} with apt-get, once; about a minute.", file=out, flush=True)
+        if announce:
+            print(f"{target}: installing {names} with apt-get, once; about a minute.", file=out, flush=True)
         result = apt_install(prefix, fixable)
         if result.returncode != 0:
             said = (result.stderr or result.stdout).strip().splitlines()
@@ -136,12 +144,79 @@ def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out: 
     return 1 if missing else 0
 
 
+# --- In the background: an install overlaps the target's own installs, and the target waits for it before it runs.
+
+# Git-ignored, inside the project: the lock the installing process holds, what it installs, and what it printed.
+STATE = Path(__file__).resolve().parent.parent / ".cache" / "provision"
+
+
+def start(keys: Sequence[str], *, target: str, env: Mapping[str, str], state: Path = STATE, out: TextIO = sys.stdout) -> int:
+    """Like provision(), but an install runs in a process of its own, which holds `state`/lock until it ends."""
+    missing = [NEEDS[key] for key in keys if not present(NEEDS[key], env)]
+    if not missing:
+        return 0
+    can_install = shutil.which("apt-get") is not None and not any(need.custom(env) for need in missing)
+    can_install = can_install and apt_prefix(is_root=os.geteuid() == 0, has_sudo=os.geteuid() != 0 and can_sudo()) is not None
+    if not can_install:  # nothing to wait for: say what is missing now, and stop
+        return provision(keys, target=target, env=env, out=out)
+    state.mkdir(parents=True, exist_ok=True)
+    lock = os.open(state / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # a previous install still running finishes first
+    (state / "job.json").write_text(json.dumps({"target": target, "needs": [need.key for need in missing]}), encoding="utf-8")
+    names = " and ".join(f"{need.label} (for {need.purpose})" for need in missing)
+    print(f"{target}: installing {names} with apt-get, once, while the packages install; about a minute.", file=out, flush=True)
+    with (state / "log").open("w", encoding="utf-8") as log:
+        # The child inherits the locked descriptor, so the lock is held from now until the install ends.
+        subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--for", target, "--unannounced", *(need.key for need in missing)],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=dict(env),
+            pass_fds=(lock,),
+            start_new_session=True,  # an interrupted make does not cut apt-get off halfway
+        )
+    os.close(lock)
+    return 0
+
+
+def wait(*, env: Mapping[str, str], state: Path = STATE, out: TextIO = sys.stdout) -> int:
+    """Wait for the install start() began, if any; 0 when what it installs is there, else its report and 1."""
+    if not (state / "job.json").is_file():
+        return 0
+    lock = os.open(state / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        job = json.loads((state / "job.json").read_text(encoding="utf-8"))
+        (state / "job.json").unlink()
+        needs = [NEEDS[key] for key in job["needs"]]
+        if all(present(need, env) for need in needs):
+            print(f"{job['target']}: installed {' and '.join(need.label for need in needs)}.", file=out)
+            return 0
+        out.write((state / "log").read_text(encoding="utf-8"))
+        return 1
+    finally:
+        os.close(lock)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("needs", nargs="+", choices=sorted(NEEDS), help="what the target needs")
+    # No `choices`: argparse rejects an empty list against them (--wait takes no needs).
+    parser.add_argument("needs", nargs="*", help=f"what the target needs: {', '.join(sorted(NEEDS))}")
     parser.add_argument("--for", dest="target", default="make", help="the target, named in every message")
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--background", action="store_true", help="install in a process of its own; --wait waits for it")
+    when.add_argument("--wait", action="store_true", help="wait for the install --background began, and report it")
+    parser.add_argument("--state", type=Path, default=STATE, help="where a background install keeps its lock, job and log")
+    parser.add_argument("--unannounced", action="store_true", help=argparse.SUPPRESS)  # start()'s own process
     args = parser.parse_args(argv)
-    return provision(args.needs, target=args.target, env=os.environ)
+    if args.wait:
+        return wait(env=os.environ, state=args.state)
+    if not args.needs or set(args.needs) - set(NEEDS):
+        parser.error(f"name what the target needs, from {', '.join(sorted(NEEDS))}")
+    if args.background:
+        return start(args.needs, target=args.target, env=os.environ, state=args.state)
+    return provision(args.needs, target=args.target, env=os.environ, announce=not args.unannounced)
 
 
 if __name__ == "__main__":

@@ -146,3 +146,62 @@ def test_make_test_stops_before_any_test_when_the_browser_is_missing() -> None:
     assert f"missing: Chromium ({MISSING_BROWSER})" in output
     assert "test session starts" not in output and "tools.check" not in output and "Traceback" not in output
     assert seconds < 10
+
+
+def fake_system(folder: Path, apt_get: str) -> dict[str, str]:
+    """A PATH of only `folder`, holding an apt-get script and a sudo that runs its command: the install path, whoever
+    runs the test. No C compiler is on it until the script makes one."""
+    folder.mkdir()
+    for name, script in {"apt-get": apt_get, "sudo": '#!/bin/sh\n[ "$1" = -n ] && shift\nexec "$@"\n'}.items():
+        (folder / name).write_text(script, encoding="utf-8")
+        (folder / name).chmod(0o755)
+    return PLAIN_ENV | {"PATH": str(folder)}
+
+
+def run_cli(*args: str, env: dict[str, str], state: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    start = time.monotonic()
+    command = [sys.executable, "-m", "tools.provision", "--for", "make test", "--state", str(state), *args]
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False)
+    return result, time.monotonic() - start
+
+
+def test_a_background_install_lets_make_go_on_and_the_wait_reports_it(tmp_path: Path) -> None:
+    """--background returns while apt-get still runs; --wait blocks until it ends, then says what was installed."""
+    bin_dir = tmp_path / "bin"
+    # Installs "gcc" after a pause that the --background call must not wait for.
+    env = fake_system(
+        bin_dir,
+        f'#!/bin/sh\n[ "$1" = update ] && exit 0\n/bin/sleep 2\nprintf "#!/bin/sh\\n" > {bin_dir}/gcc\n/bin/chmod 755 {bin_dir}/gcc\n',
+    )
+    started, seconds = run_cli("--background", "cc", env=env, state=tmp_path / "state")
+    assert started.returncode == 0, started.stdout + started.stderr
+    assert started.stdout.splitlines() == [
+        "make test: installing a C compiler (for go test -race (cgo)) with apt-get, once, while the packages install; about a minute."
+    ]
+    assert seconds < 2 and not (bin_dir / "gcc").exists()
+    waited, seconds = run_cli("--wait", env=env, state=tmp_path / "state")
+    assert (waited.returncode, waited.stdout, waited.stderr) == (0, "make test: installed a C compiler.\n", "")
+    assert (bin_dir / "gcc").exists()
+    again, _ = run_cli("--wait", env=env, state=tmp_path / "state")  # nothing left to wait for
+    assert (again.returncode, again.stdout) == (0, "")
+
+
+def test_a_failed_background_install_is_reported_by_the_wait_before_anything_runs(tmp_path: Path) -> None:
+    """The wait prints apt-get's last line, the missing line and the stop line, and fails; the install is announced once."""
+    env = fake_system(tmp_path / "bin", '#!/bin/sh\n[ "$1" = update ] && exit 0\necho "E: Unable to locate package gcc" >&2\nexit 100\n')
+    started, _ = run_cli("--background", "cc", env=env, state=tmp_path / "state")
+    waited, _ = run_cli("--wait", env=env, state=tmp_path / "state")
+    assert started.returncode == 0 and waited.returncode == 1
+    assert waited.stdout.splitlines() == [
+        "make test: apt-get failed: E: Unable to locate package gcc",
+        missing_line(NEEDS["cc"], {}, is_root=os.geteuid() == 0, has_apt=True),
+        "make test stopped before running anything: install the above and run it again.",
+    ]
+
+
+def test_what_cannot_be_installed_stops_the_background_call_at_once(tmp_path: Path) -> None:
+    """A browser expected elsewhere cannot come from apt-get: --background stops with its line, and leaves no job."""
+    result, seconds = run_cli("--background", "chromium", env=PLAIN_ENV | {"CHROME_PATH": MISSING_BROWSER}, state=tmp_path / "state")
+    assert result.returncode == 1 and seconds < 10
+    assert f"missing: Chromium ({MISSING_BROWSER})" in result.stdout and "installing" not in result.stdout
+    assert not (tmp_path / "state").exists()
