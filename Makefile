@@ -45,11 +45,17 @@ help: ## List the targets
 
 # uv installs the locks: the build set in about a second, where pip takes about fifteen. pip installs only uv, from
 # its own hashed lock. uv reads no pip configuration: point it at a mirror with UV_DEFAULT_INDEX.
+# The system's pip installs uv into a venv made without pip of its own: seeding a venv with pip takes longer than
+# everything else before the first page. A Python without pip gets the venv's own (ensurepip).
 UV := $(BIN)/uv
 $(UV): requirements/uv.lock
 	@echo "First run: creating .venv with uv, the installer (requirements/uv.lock), in a few seconds."
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes --no-deps -r $<
+	if $(PYTHON) -m pip --version >/dev/null 2>&1; then \
+		$(PYTHON) -m venv --without-pip $(VENV) && \
+		$(PYTHON) -m pip --python $(BIN)/python install --quiet --require-hashes --no-deps -r $<; \
+	else \
+		$(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet --require-hashes --no-deps -r $<; \
+	fi
 	touch $@
 
 # Each first install says in one line what it installs and how long it takes, so a quiet minute does not look hung.
