@@ -119,7 +119,7 @@ else
 	$(MKDOCS) build --strict --clean --site-dir site
 endif
 
-test: system-test $(DEV_STAMP) $(NPM_DEV_STAMP) ## The whole test suite (tests/, in layers), every check of make check and make examples included
+test: system-test $(DEV_STAMP) $(NPM_DEV_STAMP) ## The whole test suite (tests/, in layers), every check of make check and make examples included (fuzzing only a damaged copy)
 	$(provision_wait)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
