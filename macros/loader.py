@@ -89,7 +89,8 @@ def parse_ecosystem(text: str, *, file: str, today: datetime.date | None = None)
         found = "an empty file" if data is None else f"a {type(data).__name__}"
         raise EcosystemError([Problem(file, 1, "", f"expected a mapping of collections (criteria, languages, tools, ...), got {found}")])
     try:
-        eco, details = ECOSYSTEM.validate_python(data, context={"today": today}), []
+        # Today is read once here, not once for each of the file's `checked` dates.
+        eco, details = ECOSYSTEM.validate_python(data, context={"today": today or datetime.date.today()}), []
     except ValidationError as error:
         eco, details = None, error.errors()
     # References are checked on the plain data, so they are reported together with every other mistake.
