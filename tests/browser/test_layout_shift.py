@@ -23,9 +23,16 @@ PAGES = ["real-world/comparisons/", "practice/", "real-world/"]
 VIEWPORTS = {"phone": {"width": 412, "height": 823}, "desktop": {"width": 1350, "height": 940}}
 
 
+# A thousandth: on a loaded machine Chromium may paint before tables.js runs, and wrapping the headers in sort buttons
+# then moves cells by a fraction of a pixel (0.0004 seen); a toolbar or a row that appears after the first paint moves
+# the page by a hundredth or more.
+SUB_PIXEL_CLS = 0.001
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_tables_do_not_shift_the_layout(chromium, handbook_url: str, viewport: str) -> None:
-    """After tables.js has enhanced every table, Chromium has recorded no layout shift."""
+    """After tables.js has enhanced every table, the layout shifts Chromium recorded add up to less than a
+    thousandth: no move a reader could see."""
     context = chromium.new_context(viewport=VIEWPORTS[viewport], color_scheme="light")
     context.set_default_timeout(15000)
     tab = context.new_page()
@@ -36,7 +43,7 @@ def test_tables_do_not_shift_the_layout(chromium, handbook_url: str, viewport: s
             tab.locator("table.gfbs-table[data-gfbs-enhanced]").first.wait_for()
             tab.wait_for_load_state("networkidle")
             shifts = tab.evaluate(SHIFTS)
-            if shifts:
+            if sum(shift["value"] for shift in shifts) >= SUB_PIXEL_CLS:
                 found[path] = shifts
     finally:
         context.close()
