@@ -117,28 +117,54 @@ def apt_install(prefix: list[str], needs: Sequence[Need]) -> subprocess.Complete
     )
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What is missing of what a target needs, and what of it apt-get can bring for this user."""
+
+    missing: list[Need]
+    fixable: list[Need]  # apt-get can bring only what it installs where we look: not a browser expected elsewhere
+    prefix: list[str] | None  # how this user runs apt-get; None when they cannot
+    is_root: bool
+    has_apt: bool
+
+    @property
+    def installs(self) -> bool:
+        return bool(self.fixable) and self.prefix is not None
+
+
+def plan(keys: Sequence[str], env: Mapping[str, str]) -> Plan:
+    missing = [NEEDS[key] for key in keys if not present(NEEDS[key], env)]
+    is_root = os.geteuid() == 0
+    has_apt = shutil.which("apt-get") is not None
+    # Only asked when something is missing: sudo -n runs a process.
+    prefix = apt_prefix(is_root=is_root, has_sudo=not is_root and can_sudo()) if missing and has_apt else None
+    return Plan(missing, [need for need in missing if not need.custom(env)], prefix, is_root, has_apt)
+
+
+def installing(needs: Sequence[Need]) -> str:
+    """What is being installed, for the line that says so."""
+    return " and ".join(f"{need.label} (for {need.purpose})" for need in needs)
+
+
 def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out: TextIO = sys.stdout, announce: bool = True) -> int:
     """Install what is missing where this user may; otherwise print one line per missing thing. The exit status.
     `announce`: say what is being installed (start() has said it already for the process it runs this in)."""
-    missing = [NEEDS[key] for key in keys if not present(NEEDS[key], env)]
-    if not missing:
-        return 0
-    is_root = os.geteuid() == 0
-    has_apt = shutil.which("apt-get") is not None
-    # apt-get can bring only what it installs where we look: not a browser the environment expects elsewhere.
-    fixable = [need for need in missing if not need.custom(env)]
-    prefix = apt_prefix(is_root=is_root, has_sudo=not is_root and can_sudo()) if has_apt else None
-    if fixable and prefix is not None:
-        names = " and ".join(f"{need.label} (for {need.purpose})" for need in fixable)
+    return carry_out(plan(keys, env), target=target, env=env, out=out, announce=announce)
+
+
+def carry_out(needed: Plan, *, target: str, env: Mapping[str, str], out: TextIO, announce: bool = True) -> int:
+    """provision() once the plan is made."""
+    missing = needed.missing
+    if needed.fixable and needed.prefix is not None:
         if announce:
-            print(f"{target}: installing {names} with apt-get, once; about a minute.", file=out, flush=True)
-        result = apt_install(prefix, fixable)
+            print(f"{target}: installing {installing(needed.fixable)} with apt-get, once; about a minute.", file=out, flush=True)
+        result = apt_install(needed.prefix, needed.fixable)
         if result.returncode != 0:
             said = (result.stderr or result.stdout).strip().splitlines()
             print(f"{target}: apt-get failed: {said[-1] if said else f'exit status {result.returncode}'}", file=out)
         missing = [need for need in missing if not present(need, env)]
     for need in missing:
-        print(missing_line(need, env, is_root=is_root, has_apt=has_apt), file=out)
+        print(missing_line(need, env, is_root=needed.is_root, has_apt=needed.has_apt), file=out)
     if missing:
         print(f"{target} stopped before running anything: install the above and run it again.", file=out)
     return 1 if missing else 0
@@ -152,19 +178,18 @@ STATE = Path(__file__).resolve().parent.parent / ".cache" / "provision"
 
 def start(keys: Sequence[str], *, target: str, env: Mapping[str, str], state: Path = STATE, out: TextIO = sys.stdout) -> int:
     """Like provision(), but an install runs in a process of its own, which holds `state`/lock until it ends."""
-    missing = [NEEDS[key] for key in keys if not present(NEEDS[key], env)]
-    if not missing:
-        return 0
-    can_install = shutil.which("apt-get") is not None and not any(need.custom(env) for need in missing)
-    can_install = can_install and apt_prefix(is_root=os.geteuid() == 0, has_sudo=os.geteuid() != 0 and can_sudo()) is not None
-    if not can_install:  # nothing to wait for: say what is missing now, and stop
-        return provision(keys, target=target, env=env, out=out)
+    needed = plan(keys, env)
+    # Nothing to install, or something apt-get cannot bring: no waiting, it is done (or stops) now.
+    if not needed.installs or needed.fixable != needed.missing:
+        return carry_out(needed, target=target, env=env, out=out)
+    missing = needed.missing
     state.mkdir(parents=True, exist_ok=True)
     lock = os.open(state / "lock", os.O_RDWR | os.O_CREAT, 0o644)
     fcntl.flock(lock, fcntl.LOCK_EX)  # a previous install still running finishes first
     (state / "job.json").write_text(json.dumps({"target": target, "needs": [need.key for need in missing]}), encoding="utf-8")
-    names = " and ".join(f"{need.label} (for {need.purpose})" for need in missing)
-    print(f"{target}: installing {names} with apt-get, once, while the packages install; about a minute.", file=out, flush=True)
+    print(
+        f"{target}: installing {installing(missing)} with apt-get, once, while the packages install; about a minute.", file=out, flush=True
+    )
     with (state / "log").open("w", encoding="utf-8") as log:
         # The child inherits the locked descriptor, so the lock is held from now until the install ends.
         subprocess.Popen(
