@@ -12,7 +12,7 @@ what the first view of the home page and of a diagram page transfers. It
 prints ours and plain Material side by side (performance score, layout shift,
 bytes) and one table with every target, and exits 1 if any target is missed.
 axe-core and Lighthouse come from node_modules (pinned in package.json); the
-browser is CHROME_PATH, Debian's /usr/bin/chromium by default.
+browser is CHROME_PATH, Debian's /usr/bin/chromium-headless-shell by default.
 """
 
 from __future__ import annotations

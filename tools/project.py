@@ -44,7 +44,7 @@ DOCS = REPO / "docs"
 DATA = DOCS / DATA_FILE
 NODE_MODULES = REPO / "node_modules"
 
-# Debian's Chromium (`make` installs it through tools/provision.py), as root, on a machine whose only network is
+# Debian's Chromium headless shell (`make` installs it through tools/provision.py), as root, on a machine whose only network is
 # loopback: without these flags it refuses to start or keeps trying to reach Google's hosts.
 CHROMIUM = os.environ.get("CHROME_PATH", DEFAULT_CHROMIUM)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -61,7 +61,7 @@ def site_url(preview: int | None = None) -> str:
 def print_pdf(page: Path, pdf: Path) -> Path:
     """Print `page` to `pdf` with Chromium's headless command line: A4 and margins from print.css, no header or footer."""
     if not Path(CHROMIUM).is_file():
-        raise RuntimeError(f"the PDF edition needs Chromium at {CHROMIUM} (apt-get install chromium, or set CHROME_PATH)")
+        raise RuntimeError(f"the PDF edition needs Chromium at {CHROMIUM} (apt-get install chromium-headless-shell, or set CHROME_PATH)")
     with tempfile.TemporaryDirectory(prefix="gfbs-chromium-") as profile:
         command = [
             CHROMIUM,

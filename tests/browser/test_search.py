@@ -34,28 +34,44 @@ def page_of(href: str) -> str:
     return urlunsplit((scheme, netloc, path, "", ""))
 
 
+# Types one query as a reader does and returns the href of the first result, or null. Material reads the box on keyup
+# and sends what it holds to the search worker once the index is ready, so a query typed early is answered late, not
+# lost. The box is emptied first, so that what the results say next belongs to this query, not the last one. All of it
+# runs in the page: a round trip to the browser per step cost more than the searches did.
+FIRST_RESULT = """async text => {
+    const box = document.querySelector('input.md-search__input');
+    const meta = document.querySelector('.md-search-result__meta');
+    const list = document.querySelector('.md-search-result__list');
+    const type = value => { box.value = value; box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true})); };
+    const until = holds => new Promise((resolve, reject) => {
+        if (holds()) return resolve();
+        const observer = new MutationObserver(() => { if (holds()) { observer.disconnect(); resolve(); } });
+        observer.observe(meta.parentElement, {subtree: true, childList: true, characterData: true});
+        setTimeout(() => { observer.disconnect(); reject(new Error('search did not answer ' + JSON.stringify(text))); }, 15000);
+    });
+    type('');
+    await until(() => !list.querySelector('.md-search-result__item'));
+    const before = meta.textContent;
+    type(text);
+    await until(() => meta.textContent !== before);
+    const first = list.querySelector(':scope > .md-search-result__item a');
+    return first ? first.href : null;
+}"""
+
+
 def first_results(browser, start: str, queries: list[Query]) -> dict[str, str]:
     """Type each query into the search box of the page at `start`; return the page of each query's first result."""
     context = browser.new_context()
-    page = context.new_page()
-    page.goto(start)
-    box = page.locator("input.md-search__input")
-    box.click()
-    meta = page.locator(".md-search-result__meta")
-    items = page.locator(".md-search-result__list > .md-search-result__item")
-    found: dict[str, str] = {}
-    for query in queries:
-        # Empty the box first, so that what the results say next belongs to this query, not
-        # the last one. Material reads the box on keyup, hence the End key after each fill.
-        box.fill("")
-        box.press("End")
-        items.first.wait_for(state="detached", timeout=10000)
-        placeholder = meta.inner_text()
-        box.fill(query.text)
-        box.press("End")
-        page.wait_for_function("([el, before]) => el.textContent !== before", arg=[meta.element_handle(), placeholder], timeout=15000)
-        found[query.text] = page_of(items.first.locator("a").first.evaluate("a => a.href")) if items.count() else NONE
-    context.close()
+    try:
+        page = context.new_page()
+        page.goto(start)
+        page.locator("input.md-search__input").click()
+        found: dict[str, str] = {}
+        for query in queries:
+            href = page.evaluate(FIRST_RESULT, query.text)
+            found[query.text] = page_of(href) if href else NONE
+    finally:
+        context.close()
     return found
 
 

@@ -53,15 +53,15 @@ def test_apt_prefix_installs_only_as_root_or_with_passwordless_sudo(is_root, has
 def test_install_command_names_every_package_and_sudo_for_a_user() -> None:
     """The printed command installs the Debian packages of every need, with sudo unless root."""
     needs = [NEEDS["chromium"], NEEDS["cc"]]
-    assert install_command(needs, is_root=True) == "apt-get install -y chromium gcc libc6-dev"
-    assert install_command(needs, is_root=False) == "sudo apt-get install -y chromium gcc libc6-dev"
+    assert install_command(needs, is_root=True) == "apt-get install -y chromium-headless-shell gcc libc6-dev"
+    assert install_command(needs, is_root=False) == "sudo apt-get install -y chromium-headless-shell gcc libc6-dev"
 
 
 def test_a_browser_expected_elsewhere_is_not_installed_by_apt() -> None:
     """CHROME_PATH pointing elsewhere: the line says to install it there or unset the variable."""
     line = missing_line(NEEDS["chromium"], {"CHROME_PATH": MISSING_BROWSER}, is_root=False, has_apt=True)
     assert line.startswith(f"missing: Chromium ({MISSING_BROWSER}), for the browser tests")
-    assert "unset CHROME_PATH" in line and "sudo apt-get install -y chromium" in line
+    assert "unset CHROME_PATH" in line and "sudo apt-get install -y chromium-headless-shell" in line
 
 
 def test_without_apt_the_line_names_the_debian_command_and_the_variable() -> None:
@@ -97,7 +97,7 @@ def test_a_newcomer_without_root_is_told_to_use_sudo() -> None:
         assert subprocess.run(["sudo", "-n", "true"], capture_output=True, check=False).returncode != 0, "this user has sudo"
     result, _ = run_provision("chromium", env=PLAIN_ENV | {"CHROME_PATH": MISSING_BROWSER}, as_nobody=True)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "(sudo apt-get install -y chromium)" in result.stdout
+    assert "(sudo apt-get install -y chromium-headless-shell)" in result.stdout
     assert "installing" not in result.stdout
 
 
