@@ -135,8 +135,8 @@ system-examples:
 	$(call provision,cc)
 
 # Two workers, a scope at a time: a test file, or a class in it (the palettes and viewports of the browser checks), so
-# module fixtures are made once per worker. In collection order, not by test count, so the long browser classes start
-# first and the workers finish together.
+# module fixtures are made once per worker. In collection order, not by test count, so the long ones start first (the
+# Go examples, which need no site, then the browser passes; tests/conftest.py) and the workers finish together.
 PYTEST_ARGS ?= -n 2 --dist loadscope --no-loadscope-reorder
 
 # The checks build into their own folder, so they never touch site/.

@@ -29,6 +29,8 @@ class OfflineEdition:
     epoch: int  # SOURCE_DATE_EPOCH the build used
 
 
+GO_EXAMPLE_TESTS = Path(__file__).parent / "examples"
+
 Made = TypeVar("Made")
 
 
@@ -44,6 +46,12 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, config: pytest.Config
         if not made.exists():
             made.write_bytes(pickle.dumps(make(root / name)))
         return pickle.loads(made.read_bytes())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The Go examples first: they need no site, so under `--dist loadscope`, which hands out test files in this order,
+    one worker checks them while the other builds the handbook that most files wait for."""
+    items.sort(key=lambda item: not item.path.is_relative_to(GO_EXAMPLE_TESTS))
 
 
 @pytest.fixture(scope="session")
