@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
 BUILD_RATIO_TARGET = 1.2
-ADDED_SECONDS_TARGET = 2.0
+# At 1000x today's entries, loading, validating and rendering every table may take as long as PyYAML's fastest
+# reader (libyaml's CSafeLoader) takes merely to read the same text, timed alongside: seconds alone swing by half on
+# a shared machine, and what any build with PyYAML must pay is the yardstick.
+READ_RATIO_TARGET = 1.0
 SCALES = (1, 10, 100, 1000)
 # Collections multiplied for the synthetic files. Criteria, categories and industries are the columns and
 # facets of the matrices, so they stay fixed: growth comes from more entries, not more columns.
@@ -113,6 +116,11 @@ def render_everything(text: str) -> int:
     return sum(map(len, pages))
 
 
+def read_with_libyaml(text: str) -> object:
+    """The same text read by PyYAML's fastest loader, into plain data, and nothing else: the yardstick."""
+    return yaml.load(text, Loader=yaml.CSafeLoader)
+
+
 def variants() -> dict[str, dict[str, object]]:
     """The builds compared: name -> the mkdocs.yml keys each replaces (none for the full build)."""
     hooks = config_as_written()["hooks"]
@@ -177,25 +185,30 @@ def main() -> int:
 
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     entries = sum(len(data[name]) for name in SCALED)
-    print("\nLoad + validate + render all tables (median of 3):")
-    results = {}
+    print("\nLoad + validate + render all tables, and PyYAML's CSafeLoader reading the same text (median of 3, alternating):")
+    results, reads = {}, {}
     for factor in SCALES:
         text = synthetic(data, factor)
-        samples = []
+        samples: dict[Callable[[str], object], list[float]] = {render_everything: [], read_with_libyaml: []}
         for _ in range(3):
-            start = time.perf_counter()
-            render_everything(text)
-            samples.append(time.perf_counter() - start)
-        results[factor] = statistics.median(samples)
+            for step, taken in samples.items():
+                start = time.perf_counter()
+                step(text)
+                taken.append(time.perf_counter() - start)
+        results[factor], reads[factor] = statistics.median(samples[render_everything]), statistics.median(samples[read_with_libyaml])
         print(
             f"  {factor:5d}x ({entries * factor:6d} entries): {results[factor] * 1000:9.1f} ms  ({results[factor] / (entries * factor) * 1e6:6.1f} us/entry)"
+            f"  CSafeLoader alone {reads[factor] * 1000:9.1f} ms"
         )
     growth = results[1000] / results[100]
-    added = results[1000] - results[1]
     linear = "ok" if growth <= 15 else "MISSED"
     print(f"Scaling 100x -> 1000x: {growth:.1f}x for 10x the data (linear ~10x, target <= 15x) {linear}")
-    fast = "ok" if added < ADDED_SECONDS_TARGET else "MISSED"
-    print(f"1000x data adds {added:.2f} s (target < {ADDED_SECONDS_TARGET} s) {fast}")
+    read_ratio = results[1000] / reads[1000]
+    fast = "ok" if read_ratio <= READ_RATIO_TARGET else "MISSED"
+    print(
+        f"1000x data: {results[1000]:.2f} s, {read_ratio:.2f}x the {reads[1000]:.2f} s CSafeLoader takes to read it "
+        f"(target <= {READ_RATIO_TARGET}x) {fast}"
+    )
     failures += [name for name, status in (("scaling", linear), ("1000x time", fast)) if status != "ok"]
     return exit_status(failures)
 
