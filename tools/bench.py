@@ -171,14 +171,16 @@ def main() -> int:
     builds = time_builds(RUNS, stages=stages)
     times = {name: statistics.median(runs) for name, runs in builds.items()}
     full, base = times["full"], times["plain"]
-    ratio = full / base
     print(f"Full build (median of {RUNS}):                 {full:6.2f} s")
     print(f"  without the print page:               {times['no-print']:6.2f} s  ({times['no-print'] / base:.2f}x plain)")
-    print(f"Plain Material build (median of {RUNS}):       {base:6.2f} s")
+    print(f"Plain Material build (median of {RUNS}):       {base:6.2f} s  (medians: {full / base:.2f}x)")
+    # Each full build against the plain one built moments later: the machine's load drifts less within a pair than
+    # across the run, so the target is on the median pair.
     pairs = [mine / theirs for mine, theirs in zip(builds["full"], builds["plain"], strict=True)]
+    ratio = statistics.median(pairs)
     verdict = "ok" if ratio <= BUILD_RATIO_TARGET else "MISSED"
-    print(f"Ratio: {ratio:.2f}x (target <= {BUILD_RATIO_TARGET}x) {verdict}")
-    print(f"  each pair, in build order: {' '.join(f'{pair:.2f}' for pair in pairs)}; their median {statistics.median(pairs):.2f}x")
+    print(f"Ratio, median of {RUNS} alternating pairs: {ratio:.2f}x (target <= {BUILD_RATIO_TARGET}x) {verdict}")
+    print(f"  each pair, in build order: {' '.join(f'{pair:.2f}' for pair in pairs)}")
     if verdict != "ok":
         failures.append("build ratio")
     print_breakdown(full - base, stage_breakdown(stages))
