@@ -150,9 +150,10 @@ def plan(keys: Sequence[str], env: Mapping[str, str]) -> Plan:
     return Plan(missing, [need for need in missing if not need.custom(env)], prefix, is_root, has_apt)
 
 
-def installing(needs: Sequence[Need]) -> str:
-    """What is being installed, for the line that says so."""
-    return " and ".join(f"{need.label} (for {need.purpose})" for need in needs)
+def installing(target: str, needs: Sequence[Need], *, meanwhile: str = "") -> str:
+    """The line that says what is being installed, and what goes on `meanwhile`, if anything."""
+    names = " and ".join(f"{need.label} (for {need.purpose})" for need in needs)
+    return f"{target}: installing {names} with apt-get, once{f', {meanwhile}' if meanwhile else ''}; about a minute."
 
 
 def provision(keys: Sequence[str], *, target: str, env: Mapping[str, str], out: TextIO = sys.stdout, announce: bool = True) -> int:
@@ -166,7 +167,7 @@ def carry_out(needed: Plan, *, target: str, env: Mapping[str, str], out: TextIO,
     missing = needed.missing
     if needed.fixable and needed.prefix is not None:
         if announce:
-            print(f"{target}: installing {installing(needed.fixable)} with apt-get, once; about a minute.", file=out, flush=True)
+            print(installing(target, needed.fixable), file=out, flush=True)
         result = apt_install(needed.prefix, needed.fixable)
         if result.returncode != 0:
             said = (result.stderr or result.stdout).strip().splitlines()
@@ -196,9 +197,7 @@ def start(keys: Sequence[str], *, target: str, env: Mapping[str, str], state: Pa
     lock = os.open(state / "lock", os.O_RDWR | os.O_CREAT, 0o644)
     fcntl.flock(lock, fcntl.LOCK_EX)  # a previous install still running finishes first
     (state / "job.json").write_text(json.dumps({"target": target, "needs": [need.key for need in missing]}), encoding="utf-8")
-    print(
-        f"{target}: installing {installing(missing)} with apt-get, once, while the packages install; about a minute.", file=out, flush=True
-    )
+    print(installing(target, missing, meanwhile="while the packages install"), file=out, flush=True)
     with (state / "log").open("w", encoding="utf-8") as log:
         # The child inherits the locked descriptor, so the lock is held from now until the install ends.
         subprocess.Popen(
