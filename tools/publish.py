@@ -31,6 +31,7 @@ from pathlib import Path
 from overrides.hooks import print_page
 from tools import bundle
 from tools.project import CHROMIUM, CHROMIUM_ARGS, CONFIG, OFFLINE_CONFIG, REPO, load_project, strict_build_in_subprocess
+from tools.provision import NEEDS, install_command
 from tools.sitecheck import link_problems
 
 PUBLISH_DIR = REPO / "dist" / "site"
@@ -61,7 +62,8 @@ def site_url(preview: int | None = None) -> str:
 def print_pdf(page: Path, pdf: Path) -> Path:
     """Print `page` to `pdf` with Chromium's headless command line: A4 and margins from print.css, no header or footer."""
     if not Path(CHROMIUM).is_file():
-        raise RuntimeError(f"the PDF edition needs Chromium at {CHROMIUM} (apt-get install chromium-headless-shell, or set CHROME_PATH)")
+        install = install_command([NEEDS["chromium"]], is_root=True)
+        raise RuntimeError(f"the PDF edition needs Chromium at {CHROMIUM} ({install}, or set CHROME_PATH)")
     with tempfile.TemporaryDirectory(prefix="gfbs-chromium-") as profile:
         command = [
             CHROMIUM,
