@@ -34,11 +34,13 @@ def page_of(href: str) -> str:
     return urlunsplit((scheme, netloc, path, "", ""))
 
 
-# Types one query as a reader does and returns the href of the first result, or null. Material reads the box on keyup
-# and sends what it holds to the search worker once the index is ready, so a query typed early is answered late, not
-# lost. The box is emptied first, so that what the results say next belongs to this query, not the last one. All of it
-# runs in the page: a round trip to the browser per step cost more than the searches did.
+# Types one query as a reader does and returns the href of the first result, or null. All of it runs in the page: a
+# round trip to the browser per step cost more than the searches did. Material shows its placeholder ("Type to start
+# searching", from the page's own translations) once the worker has answered an empty box: until then the index is not
+# ready. So the box is emptied and the placeholder awaited first; the next change of the line above the results is the
+# answer to this query, not a late one to an earlier query, which Material would show under the text now in the box.
 FIRST_RESULT = """async text => {
+    const placeholder = JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder'];
     const box = document.querySelector('input.md-search__input');
     const meta = document.querySelector('.md-search-result__meta');
     const list = document.querySelector('.md-search-result__list');
@@ -50,10 +52,9 @@ FIRST_RESULT = """async text => {
         setTimeout(() => { observer.disconnect(); reject(new Error('search did not answer ' + JSON.stringify(text))); }, 15000);
     });
     type('');
-    await until(() => !list.querySelector('.md-search-result__item'));
-    const before = meta.textContent;
+    await until(() => meta.textContent === placeholder);
     type(text);
-    await until(() => meta.textContent !== before);
+    await until(() => meta.textContent !== placeholder);
     const first = list.querySelector(':scope > .md-search-result__item a');
     return first ? first.href : null;
 }"""
