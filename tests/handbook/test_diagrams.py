@@ -80,11 +80,11 @@ def test_diagram_file_is_accessible_and_uncoloured(path: Path) -> None:
     assert all("d-text" in el.get("class", "") for el in root.iter(f"{SVG}text"))
 
 
-def test_every_diagram_is_on_a_diagram_page(handbook) -> None:
+def test_every_diagram_is_on_a_diagram_page(handbook_pages) -> None:
     """Each SVG in docs/diagrams is inlined once, in a figure with a caption, on one of DIAGRAM_PAGES."""
     found = {}
     for url in DIAGRAM_PAGES:
-        for figure in handbook.html(f"{url}index.html").select("figure.gfbs-diagram"):
+        for figure in handbook_pages[f"{url}index.html"].select("figure.gfbs-diagram"):
             assert figure.select_one("svg[role=img]") and figure.figcaption.get_text(strip=True), figure.get("id")
             found[figure["id"]] = url
     assert sorted(found) == sorted(f"figure-{path.stem}" for path in DIAGRAMS)

@@ -149,11 +149,11 @@ def test_every_example_source_file_is_shown() -> None:
 
 
 @pytest.mark.parametrize(("page", "path", "start", "end"), page_includes())
-def test_included_file_is_shown_verbatim(handbook, page: str, path: str, start: int | None, end: int | None) -> None:
+def test_included_file_is_shown_verbatim(handbook_pages, page: str, path: str, start: int | None, end: int | None) -> None:
     """The built page has a code element whose text is exactly the included file (tabs included)."""
     assert (DOCS / path).is_file(), f"{page} includes a missing file {path}"
     want = included_text(path, start, end).rstrip("\n")
-    codes = [code.get_text().rstrip("\n") for code in built(handbook, page).select("code")]
+    codes = [code.get_text().rstrip("\n") for code in built(handbook_pages, page).select("code")]
     assert want in codes, f"{page}: no code block shows {path} exactly"
 
 

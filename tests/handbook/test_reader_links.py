@@ -18,9 +18,9 @@ FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "correct-a-fact.yml"
 
 
 @pytest.mark.parametrize("source", nav_pages())
-def test_every_page_links_the_issue_form_with_its_address_filled_in(handbook, source: str) -> None:
+def test_every_page_links_the_issue_form_with_its_address_filled_in(handbook_pages, source: str) -> None:
     """The link opens the "Correct a fact" form, its `page` field (an id the form really has) set to the page's address."""
-    soup = built(handbook, source)
+    soup = built(handbook_pages, source)
     (report,) = [a for a in soup.find_all("a") if a.get_text(strip=True) == "Report a problem with this page"]
     url = urlsplit(report["href"])
     assert f"{url.scheme}://{url.netloc}{url.path}" == SETTINGS["repo_url"] + "/issues/new"
@@ -33,9 +33,9 @@ def test_every_page_links_the_issue_form_with_its_address_filled_in(handbook, so
 
 
 @pytest.mark.parametrize("source", ["index.md", "language/concurrency.md"])
-def test_shared_links_show_the_sites_picture(handbook, source: str) -> None:
+def test_shared_links_show_the_sites_picture(handbook, handbook_pages, source: str) -> None:
     """og:image is an absolute URL under site_url, and the file it names is a 1200x630 PNG in the built site."""
-    soup = built(handbook, source)
+    soup = built(handbook_pages, source)
     image = soup.find("meta", property="og:image")["content"]
     assert image.startswith(SETTINGS["site_url"])
     png = (handbook.site / image.removeprefix(SETTINGS["site_url"])).read_bytes()

@@ -37,18 +37,18 @@ def front_matter(source: str) -> dict:
 
 
 @pytest.mark.parametrize("source", nav_pages())
-def test_canonical_url_is_site_url_plus_page_url(handbook, source: str) -> None:
+def test_canonical_url_is_site_url_plus_page_url(handbook_pages, source: str) -> None:
     """Every page names its canonical address, and og:url repeats it."""
-    soup = built(handbook, source)
+    soup = built(handbook_pages, source)
     canonical = soup.find("link", rel="canonical")["href"]
     assert canonical == page_url(source)
     assert soup.find("meta", property="og:url")["content"] == canonical
 
 
 @pytest.mark.parametrize("source", nav_pages())
-def test_sharing_cards_repeat_the_front_matter(handbook, source: str) -> None:
+def test_sharing_cards_repeat_the_front_matter(handbook_pages, source: str) -> None:
     """Open Graph titles and descriptions are the page's own, from its front matter; Twitter reads them from there."""
-    soup = built(handbook, source)
+    soup = built(handbook_pages, source)
     meta = front_matter(source)
     for name, expected in (("title", meta["title"]), ("description", meta["description"])):
         assert soup.find("meta", property=f"og:{name}")["content"] == expected, f"{source}: og:{name}"
@@ -58,9 +58,9 @@ def test_sharing_cards_repeat_the_front_matter(handbook, source: str) -> None:
 
 
 @pytest.mark.parametrize("source", nav_pages())
-def test_titles_say_where_a_page_sits(handbook, source: str) -> None:
+def test_titles_say_where_a_page_sits(handbook_pages, source: str) -> None:
     """Titles read 'Page - Section - Site'; section landing pages and top-level pages skip the section; home is the site name."""
-    title = built(handbook, source).title.get_text()
+    title = built(handbook_pages, source).title.get_text()
     section = section_titles().get(source)
     if source == "index.md":
         expected = SITE_NAME
@@ -71,9 +71,9 @@ def test_titles_say_where_a_page_sits(handbook, source: str) -> None:
     assert title == expected
 
 
-def test_404_page_has_its_own_title(handbook) -> None:
+def test_404_page_has_its_own_title(handbook_pages) -> None:
     """The page for unknown addresses says so in its title."""
-    assert handbook.html("404.html").title.get_text() == f"Page not found - {SITE_NAME}"
+    assert handbook_pages["404.html"].title.get_text() == f"Page not found - {SITE_NAME}"
 
 
 def test_sitemap_lists_every_nav_page_and_nothing_else(handbook) -> None:
@@ -92,17 +92,17 @@ def test_robots_txt_allows_all_and_points_at_the_sitemap(handbook) -> None:
     assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
 
 
-def test_print_page_holds_every_page_and_stays_out_of_search(handbook) -> None:
+def test_print_page_holds_every_page_and_stays_out_of_search(handbook_pages) -> None:
     """The home page links to the print page, which has every nav page's heading, and asks not to be indexed."""
-    home = handbook.html("index.html")
+    home = handbook_pages["index.html"]
     link = home.select_one(".gfbs-print-link a")
     assert link is not None and link["href"] == "print_page/"
-    soup = handbook.html("print_page/index.html")
+    soup = handbook_pages["print_page/index.html"]
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     headings = {h1.get_text(" ", strip=True) for h1 in soup.select("section.print-page h1")}
-    missing = [source for source in nav_pages() if built(handbook, source).h1.get_text(" ", strip=True) not in headings]
+    missing = [source for source in nav_pages() if built(handbook_pages, source).h1.get_text(" ", strip=True) not in headings]
     assert not missing, f"not on the print page: {missing}"
     assert len(soup.select("figure.gfbs-diagram svg")) == len(list((DOCS / "diagrams").glob("*.svg")))
     assert 'data-md-component="source"' not in str(soup)
     for source in nav_pages():
-        assert built(handbook, source).find("meta", attrs={"name": "robots"}) is None, f"{source} must stay indexable"
+        assert built(handbook_pages, source).find("meta", attrs={"name": "robots"}) is None, f"{source} must stay indexable"

@@ -14,6 +14,7 @@ def nav_pages() -> list[str]:
     return list(PROJECT.nav)
 
 
-def built(handbook, source: str) -> BeautifulSoup:
-    """The built HTML of the page whose source is `source`."""
-    return handbook.html(PROJECT.built_page(source))
+def built(pages: dict[str, BeautifulSoup], source: str) -> BeautifulSoup:
+    """The built page whose source is `source`, from the pages parsed once per worker (the `handbook_pages` fixture):
+    shared by every test that reads it, so none may change it."""
+    return pages[PROJECT.built_page(source)]

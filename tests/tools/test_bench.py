@@ -64,9 +64,9 @@ def test_preview_bench_finds_pages_at_their_directory_urls(source: str, url: str
     assert bench_preview.page_url("http://h/", source) == url
 
 
-def test_preview_bench_edits_text_that_its_pages_show(handbook) -> None:
+def test_preview_bench_edits_text_that_its_pages_show(handbook_pages) -> None:
     """The edited data line is in the data file and its text is on the data page; the edited page exists."""
     assert bench_preview.DATA_FIELD in DATA.read_text(encoding="utf-8")
     description = bench_preview.DATA_FIELD.split(": ", 1)[1].strip()
-    assert description in built(handbook, bench_preview.DATA_PAGE).get_text()
+    assert description in built(handbook_pages, bench_preview.DATA_PAGE).get_text()
     assert (DOCS / bench_preview.PAGE).is_file()
