@@ -77,20 +77,28 @@ define uv_install
 	touch $@
 endef
 
-# npm: the offline edition needs only iframe-worker (dependencies); the tests and the audit add axe-core and
-# Lighthouse (devDependencies). A full install brings both, so it stamps both.
+# npm, three nested sets: the offline edition needs only iframe-worker (dependencies); the tests add axe-core
+# (devDependencies); make audit adds Lighthouse (optionalDependencies), whose 145 packages the tests never run. `npm ci`
+# starts node_modules afresh, so a larger set's install stamps the smaller ones it brings.
 NPM_BUILD_STAMP := node_modules/.build-set
-NPM_DEV_STAMP := node_modules/.dev-set
+NPM_TEST_STAMP := node_modules/.test-set
+NPM_AUDIT_STAMP := node_modules/.audit-set
+NPM_CI := npm ci --no-audit --no-fund --loglevel=error
 
 $(NPM_BUILD_STAMP): package.json package-lock.json
 	@echo "First run: installing iframe-worker (package-lock.json) into node_modules, a few seconds."
-	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	$(NPM_CI) --omit=dev --omit=optional
 	touch $@
 
-$(NPM_DEV_STAMP): package.json package-lock.json
-	@echo "First run of the tests and tools: installing iframe-worker, axe-core and Lighthouse (package-lock.json) into node_modules, about 20 s."
-	npm ci --no-audit --no-fund --loglevel=error
+$(NPM_TEST_STAMP): package.json package-lock.json
+	@echo "First run of the tests: installing iframe-worker and axe-core (package-lock.json) into node_modules, a few seconds."
+	$(NPM_CI) --omit=optional
 	touch $@ $(NPM_BUILD_STAMP)
+
+$(NPM_AUDIT_STAMP): package.json package-lock.json
+	@echo "First run of make audit: installing iframe-worker, axe-core and Lighthouse (package-lock.json) into node_modules, about 15 s."
+	$(NPM_CI)
+	touch $@ $(NPM_TEST_STAMP) $(NPM_BUILD_STAMP)
 
 # What a target needs from the system, checked before anything else. What is missing and cannot be installed stops the
 # target at once; what can (apt-get, where this user may) installs while the target installs its packages, and the
@@ -119,7 +127,7 @@ else
 	$(MKDOCS) build --strict --clean --site-dir site
 endif
 
-test: system-test $(DEV_STAMP) $(NPM_DEV_STAMP) ## The whole test suite (tests/, in layers), every check of make check and make examples included (fuzzing only a damaged copy)
+test: system-test $(DEV_STAMP) $(NPM_TEST_STAMP) ## The whole test suite (tests/, in layers), every check of make check and make examples included (fuzzing only a damaged copy)
 	$(provision_wait)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -165,7 +173,7 @@ offline: $(BUILD_STAMP) $(NPM_BUILD_STAMP) ## Zip the site for reading without a
 
 AUDIT_PRESET ?= desktop
 
-audit: system-audit $(DEV_STAMP) $(NPM_DEV_STAMP) ## Report axe, Lighthouse and page weight, ours beside plain Material, served on loopback (tools/audit.py)
+audit: system-audit $(DEV_STAMP) $(NPM_AUDIT_STAMP) ## Report axe, Lighthouse and page weight, ours beside plain Material, served on loopback (tools/audit.py)
 	$(provision_wait)
 	$(BIN)/python -m tools.audit --preset $(AUDIT_PRESET)
 
