@@ -67,7 +67,7 @@ def _shape(site: Path, name: str) -> dict[str, object]:
 def shapes(handbook: BuiltSite, zensical_site: Path) -> dict[str, dict[str, dict[str, object]]]:
     """Each engine's pages, parsed once for the whole module: engine -> page -> shape."""
     return {
-        engine: {name: _shape(site, name) for name in _pages(site)}
+        engine: {name: _shape(site, name) for name in _pages(site) - MKDOCS_ONLY}
         for engine, site in (("mkdocs", handbook.site), ("zensical", zensical_site))
     }
 
