@@ -127,7 +127,7 @@ else
 	$(MKDOCS) build --strict --clean --site-dir site
 endif
 
-test: system-test $(DEV_STAMP) $(NPM_TEST_STAMP) ## The whole test suite (tests/, in layers), every check of make check and make examples included (fuzzing only a damaged copy)
+test: system-test $(DEV_STAMP) $(NPM_TEST_STAMP) ## The whole test suite (tests/, in layers), every check of make check and make examples included (fuzz tests run their seeds)
 	$(provision_wait)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
