@@ -246,9 +246,11 @@ def build(site: Path, site_url: str, **overrides: Any) -> None:
 
 # axe reports only violations in full: listing every passing node costs more than the checks themselves.
 _RUN_AXE = (
-    "([tags, rules]) => axe.run(document, {runOnly: rules ? {type: 'rule', values: rules} : {type: 'tag', values: tags},"
-    " resultTypes: ['violations']})"
+    "([tags, rules, skipped]) => axe.run(skipped ? {exclude: [[skipped]]} : document,"
+    " {runOnly: rules ? {type: 'rule', values: rules} : {type: 'tag', values: tags}, resultTypes: ['violations']})"
 )
+# Every WCAG 2.0/2.1 A/AA rule but the colour ones.
+_OTHER_RULES = "tags => axe.getRules(tags).filter(rule => !rule.tags.includes('cat.color')).map(rule => rule.ruleId)"
 # The WCAG 2.0/2.1 A/AA rules in axe's colour category: text contrast, and links told from text by colour alone.
 _COLOUR_RULES = "tags => axe.getRules(tags).filter(rule => rule.tags.includes('cat.color')).map(rule => rule.ruleId)"
 # The reader's system preference -> the scheme Material's palette (which follows the system first) applies.
@@ -271,11 +273,14 @@ def axe_context(browser: Browser, palette: Palette, *, viewport: ViewportSize | 
     return context
 
 
-def axe_violations(tab: Page, url: str, palette: Palette, *, colour_only: bool = False) -> tuple[int, list[dict]]:
+def axe_violations(
+    tab: Page, url: str, palette: Palette, *, colour_only: bool = False, colour_skips: str | None = None
+) -> tuple[int, list[dict]]:
     """Open `url` in a tab of axe_context(palette); return the HTTP status and axe's WCAG 2.0/2.1 A/AA violations.
 
     The checks run once Material shows the palette the system asked for and tables.js has enhanced the tables.
     `colour_only` runs only the colour rules: enough for a second palette, since a palette changes colours alone.
+    `colour_skips` (a CSS selector) keeps the colour rules out of what it selects; the other rules check it all.
     """
     response = tab.goto(url, wait_until="domcontentloaded")
     if response is None:  # goto answers None only for a same-document navigation, which a fresh tab never makes
@@ -283,16 +288,25 @@ def axe_violations(tab: Page, url: str, palette: Palette, *, colour_only: bool =
     tab.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=SCHEMES[palette])
     tab.wait_for_function(_TABLES_READY)
     tab.add_style_tag(content=_NO_MOTION)
-    return response.status, run_axe(tab, url, colour_only=colour_only)
+    return response.status, run_axe(tab, url, colour_only=colour_only, colour_skips=colour_skips)
 
 
-def run_axe(tab: Page, where: str, *, colour_only: bool = False) -> list[dict]:
-    """axe's WCAG 2.0/2.1 A/AA violations on the page in `tab` as it stands (all rules, or the colour rules alone)."""
-    rules = tab.evaluate(_COLOUR_RULES, AXE_TAGS) if colour_only else None
-    result = tab.evaluate(_RUN_AXE, [AXE_TAGS, rules])
-    if not result["passes"]:
+def run_axe(tab: Page, where: str, *, colour_only: bool = False, colour_skips: str | None = None) -> list[dict]:
+    """axe's WCAG 2.0/2.1 A/AA violations on the page in `tab` as it stands: all rules, or the colour rules alone; with
+    `colour_skips`, the colour rules leave out the elements that selector matches (a second run of axe)."""
+    runs: list[tuple[list[str] | None, str | None]] = [(None, None)]  # (rules, or every rule; what the rules skip)
+    if colour_only or colour_skips:
+        runs = [(tab.evaluate(_COLOUR_RULES, AXE_TAGS), colour_skips)]
+    if colour_skips and not colour_only:
+        runs.append((tab.evaluate(_OTHER_RULES, AXE_TAGS), None))
+    violations: list[dict] = []
+    passed = False
+    for rules, skipped in runs:
+        result = tab.evaluate(_RUN_AXE, [AXE_TAGS, rules, skipped])
+        passed = passed or bool(result["passes"])
+        violations += result["violations"]
+    if not passed:
         raise RuntimeError(f"{where}: axe ran no checks")
-    violations: list[dict] = result["violations"]
     return violations
 
 
