@@ -6,6 +6,7 @@ import datetime
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from tools.review import (
     site_urls,
     summary,
 )
+from tools.review import main as review_main
 
 GO = {"id": "go", "name": "Go", "homepage": "https://go.dev", "ratings": {"typing": {"value": "Static", "level": "strong"}}}
 
@@ -233,9 +235,29 @@ def _git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
 
 
+REVIEWED_SITE_URL = "https://handbook.example/"
+
+
 def _review(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"PYTHONPATH": str(REPO), "SITE_URL": "https://handbook.example/"}
+    """`python -m tools.review` in `repo`, as `make review` runs it."""
+    env = os.environ | {"PYTHONPATH": str(REPO), "SITE_URL": REVIEWED_SITE_URL}
     return subprocess.run([sys.executable, "-m", "tools.review", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def review(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """What _review returns, from tools.review's main() in this process: the command line is proven once (the first test
+    below), and each further Python start would only import MkDocs again."""
+
+    def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        monkeypatch.chdir(repo)
+        monkeypatch.setenv("SITE_URL", REVIEWED_SITE_URL)
+        capsys.readouterr()
+        returncode = review_main(list(args))
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(["tools.review", *args], returncode, out, err)
+
+    return run
 
 
 @pytest.fixture
@@ -304,7 +326,7 @@ def test_command_line_names_changed_entry_field_and_pages(repo: Path) -> None:
     ]
 
 
-def test_renamed_page_gets_its_new_url_and_lines_changed(repo: Path) -> None:
+def test_renamed_page_gets_its_new_url_and_lines_changed(repo: Path, review: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     """A committed rename is listed under its new path and URL, with the lines that changed in it."""
     text = "# Old\n\n" + "".join(f"Line {number}.\n" for number in range(10))
     (repo / "docs" / "old.md").write_text(text, encoding="utf-8")
@@ -312,29 +334,29 @@ def test_renamed_page_gets_its_new_url_and_lines_changed(repo: Path) -> None:
     _git(repo, "mv", "docs/old.md", "docs/moved.md")
     (repo / "docs" / "moved.md").write_text(text + "Moved.\n", encoding="utf-8")
     _git(repo, "commit", "-qam", "move")
-    result = _review(repo, "HEAD~1")
+    result = review(repo, "HEAD~1")
     assert result.stdout.startswith("## Changes against `HEAD~1`\n")  # a clean tree: nothing uncommitted to announce
     assert "- renamed from `docs/old.md`: `docs/moved.md`, https://handbook.example/moved/, 1 line changed (+1 −0)" in result.stdout
 
 
-def test_no_changes_says_so(repo: Path) -> None:
+def test_no_changes_says_so(repo: Path, review: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     """Against HEAD with a clean tree, both sections say nothing changed."""
-    result = _review(repo, "HEAD")
+    result = review(repo, "HEAD")
     assert "No entries changed." in result.stdout and "No pages changed." in result.stdout
     assert "No sources changed." in result.stdout
 
 
-def test_default_base_is_the_previous_commit_without_origin(repo: Path) -> None:
+def test_default_base_is_the_previous_commit_without_origin(repo: Path, review: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     """With no origin/main, BASE defaults to HEAD~1."""
     (repo / "docs" / "index.md").write_text("# Home\n\nEdited.\n", encoding="utf-8")
     _git(repo, "commit", "-q", "-am", "edit")
-    result = _review(repo)
+    result = review(repo)
     assert result.stdout.startswith("## Changes against `HEAD~1`\n") and "- changed: `docs/index.md`" in result.stdout
 
 
-def test_unknown_base_fails_with_a_hint(repo: Path) -> None:
+def test_unknown_base_fails_with_a_hint(repo: Path, review: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     """A ref that does not exist fails with exit 2 and says how to pass BASE."""
-    result = _review(repo, "no-such-branch")
+    result = review(repo, "no-such-branch")
     assert result.returncode == 2
     assert "unknown git ref 'no-such-branch'" in result.stderr and "BASE=" in result.stderr
 
@@ -368,7 +390,9 @@ def _tree(root: Path, pages: dict[str, str]) -> Path:
     return root
 
 
-def test_preview_links_each_changed_page_and_entry_and_opens_with_the_marker(repo: Path, tmp_path: Path) -> None:
+def test_preview_links_each_changed_page_and_entry_and_opens_with_the_marker(
+    repo: Path, review: Callable[..., subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
     """With --preview, the summary starts with the marker and the preview's address, and links pages and entries to it."""
     data = repo / "docs" / "data" / "ecosystem.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("Apache-2.0", "MIT"), encoding="utf-8")
@@ -376,7 +400,7 @@ def test_preview_links_each_changed_page_and_entry_and_opens_with_the_marker(rep
     (repo / "docs" / "old.md").unlink()
     table = '<table class="gfbs-table"><tr><th scope="row" id="tool-docker">Docker</th></tr></table>'
     site = _tree(tmp_path / "site", {"": "<p>Home</p>", "tools/": table, "print_page/": table.replace("tool-", "x-tool-")})
-    result = _review(repo, "--preview", "7", "--site", str(site), "HEAD")
+    result = review(repo, "--preview", "7", "--site", str(site), "HEAD")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     preview = "https://handbook.example/pr-preview/7/"  # _review sets SITE_URL
@@ -390,9 +414,9 @@ def test_preview_links_each_changed_page_and_entry_and_opens_with_the_marker(rep
     ]  # nothing to preview
 
 
-def test_fork_says_why_there_is_no_preview(repo: Path) -> None:
+def test_fork_says_why_there_is_no_preview(repo: Path, review: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     """With --fork, the summary starts with the marker and the reason, and links nothing."""
-    result = _review(repo, "--fork", "--preview", "7", "HEAD")
+    result = review(repo, "--fork", "--preview", "7", "HEAD")
     lines = result.stdout.splitlines()
     assert lines[0] == "<!-- make review -->" and lines[1].startswith("No preview: this pull request comes from a fork.")
     assert "](" not in result.stdout
