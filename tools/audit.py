@@ -260,10 +260,11 @@ _RUN_AXE = (
     "([tags, rules, skipped]) => axe.run(skipped ? {exclude: [[skipped]]} : document,"
     " {runOnly: rules ? {type: 'rule', values: rules} : {type: 'tag', values: tags}, resultTypes: ['violations']})"
 )
-# Every WCAG 2.0/2.1 A/AA rule but the colour ones.
-_OTHER_RULES = "tags => axe.getRules(tags).filter(rule => !rule.tags.includes('cat.color')).map(rule => rule.ruleId)"
-# The WCAG 2.0/2.1 A/AA rules in axe's colour category: text contrast, and links told from text by colour alone.
-_COLOUR_RULES = "tags => axe.getRules(tags).filter(rule => rule.tags.includes('cat.color')).map(rule => rule.ruleId)"
+# The WCAG 2.0/2.1 A/AA rules in axe's colour category (text contrast, and links told from text by colour alone) when
+# `colour` is true, every other one when it is false.
+_RULES_BY_COLOUR = (
+    "([tags, colour]) => axe.getRules(tags).filter(rule => rule.tags.includes('cat.color') === colour).map(rule => rule.ruleId)"
+)
 # The reader's system preference -> the scheme Material's palette (which follows the system first) applies.
 Palette = Literal["light", "dark"]
 SCHEMES: dict[Palette, str] = {"light": "default", "dark": "slate"}
@@ -305,11 +306,12 @@ def axe_violations(
 def run_axe(tab: Page, where: str, *, colour_only: bool = False, colour_skips: str | None = None) -> list[dict]:
     """axe's WCAG 2.0/2.1 A/AA violations on the page in `tab` as it stands: all rules, or the colour rules alone; with
     `colour_skips`, the colour rules leave out the elements that selector matches (a second run of axe)."""
-    runs: list[tuple[list[str] | None, str | None]] = [(None, None)]  # (rules, or every rule; what the rules skip)
+    # Each run: the rules (None for every rule) and the selector they skip.
+    runs: list[tuple[list[str] | None, str | None]] = [(None, None)]
     if colour_only or colour_skips:
-        runs = [(tab.evaluate(_COLOUR_RULES, AXE_TAGS), colour_skips)]
-    if colour_skips and not colour_only:
-        runs.append((tab.evaluate(_OTHER_RULES, AXE_TAGS), None))
+        runs = [(tab.evaluate(_RULES_BY_COLOUR, [AXE_TAGS, True]), colour_skips)]
+        if not colour_only:
+            runs.append((tab.evaluate(_RULES_BY_COLOUR, [AXE_TAGS, False]), None))
     violations: list[dict] = []
     passed = False
     for rules, skipped in runs:
