@@ -104,25 +104,24 @@
       return button;
     });
 
+    // Rows in the order of the sorted column (state.sort, never -1 here), ties in the build's order.
     function sortRows() {
       var current = Array.from(body.rows);
       var index = state.sort;
-      var numeric = index >= 0 && headers[index].getAttribute("data-kind") === "number";
+      var numeric = headers[index].getAttribute("data-kind") === "number";
       var sign = state.dir === "desc" ? -1 : 1;
       current.sort(function (a, b) {
-        var order = 0;
-        if (index >= 0) {
-          var x = cellValue(a.cells[index]);
-          var y = cellValue(b.cells[index]);
-          if (numeric) {
-            var nx = parseFloat(x);
-            var ny = parseFloat(y);
-            // Rows without a number go last in both directions.
-            if (isNaN(nx) || isNaN(ny)) order = isNaN(nx) - isNaN(ny);
-            else order = sign * (nx - ny);
-          } else {
-            order = sign * collator.compare(x, y);
-          }
+        var order;
+        var x = cellValue(a.cells[index]);
+        var y = cellValue(b.cells[index]);
+        if (numeric) {
+          var nx = parseFloat(x);
+          var ny = parseFloat(y);
+          // Rows without a number go last in both directions.
+          if (isNaN(nx) || isNaN(ny)) order = isNaN(nx) - isNaN(ny);
+          else order = sign * (nx - ny);
+        } else {
+          order = sign * collator.compare(x, y);
         }
         // Stable: ties keep the original order.
         return order || a.getAttribute("data-gfbs-index") - b.getAttribute("data-gfbs-index");
@@ -148,7 +147,9 @@
         row.hidden = !match;
         if (match) shown += 1;
       });
-      if (status) status.textContent = shown + " of " + rows.length + " rows shown";
+      var count = shown + " of " + rows.length + " rows shown";
+      // The build wrote the full count: replacing it with the same text would still be a change to lay out.
+      if (status && status.textContent !== count) status.textContent = count;
       if (empty) empty.hidden = shown !== 0;
     }
 
@@ -176,7 +177,9 @@
     }
 
     function update(persist) {
-      sortRows();
+      // Unsorted, the rows stand in the build's order: moving each one again would only make the browser lay out
+      // the whole table anew as the page loads (a column once sorted stays sorted, so -1 means never sorted).
+      if (state.sort >= 0) sortRows();
       showColumns();
       filterRows();
       buttons.forEach(function (button) {
