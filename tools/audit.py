@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -58,7 +59,7 @@ PAGES = {
     "404": "404.html",
 }
 # Page types with nothing generated (no table, no diagram): there our page may send at most EXTRA_BYTES_BUDGET more
-# than plain Material. The long article's two inline SVG diagrams (and diagrams.css) are content that plain Material,
+# than plain Material. The long article's two inline SVG diagrams (and their CSS) are content that plain Material,
 # without the macros, does not render at all: its difference is shown side by side but not held to the budget.
 PAGES_WITHOUT_TABLES = ("home", "404")
 EXTRA_BYTES_BUDGET = 2 * 1024
@@ -150,10 +151,10 @@ def comparison_checks(
 
     The score is judged on the median of `performance_differences`, ours minus plain Material's in each round of runs:
     a round runs under one load, where the two medians may come from runs minutes apart on a busy machine. How far
-    that median strays with no difference at all is measured in the same rounds: `control_differences` is a second
+    such a median strays where nothing differs is measured in the same rounds: `control_differences` is a second
     server of plain Material minus plain Material. A shortfall within that stray is "near"; beyond it, missed.
     """
-    stray = abs(statistics.median(control_differences))
+    stray = median_stray(control_differences)
     checks = [
         Check("layout shift (CLS)", page, ours.cls, 0, 0),
         Check(
@@ -177,6 +178,15 @@ def comparison_checks(
             )
         )
     return checks
+
+
+def median_stray(differences: list[float]) -> float:
+    """How far the median of `differences`, run-to-run differences where nothing differs, may stray from 0 by chance:
+    two standard errors of a median, from the differences' spread (1.4826 x their median absolute deviation estimates
+    the standard deviation robustly; the median's standard error is 1.2533 x that / sqrt(n))."""
+    centre = statistics.median(differences)
+    deviation = 1.4826 * statistics.median(abs(difference - centre) for difference in differences)
+    return round(2 * 1.2533 * deviation / math.sqrt(len(differences)), 1)
 
 
 def runs_note(page: str, runs: dict[str, list[dict]]) -> str:
@@ -447,7 +457,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--preset", choices=("mobile", "desktop"), default="desktop", help="Lighthouse's device and throttling (default: desktop)"
     )
-    parser.add_argument("--runs", type=int, default=3, help="Lighthouse rounds per page, each running every build once; scores are the median (default: 3)")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="Lighthouse rounds per page, each running every build once; scores are the median (default: 3)"
+    )
     parser.add_argument("--site", type=Path, help="an already built site, served at the root (default: build one)")
     args = parser.parse_args(argv)
     for tool in (AXE, LIGHTHOUSE):
