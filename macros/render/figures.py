@@ -12,7 +12,7 @@ def diagram(name: str, caption: str) -> str:
     """A captioned figure whose canvas pulls diagrams/<name>.svg in through a snippet line.
 
     The SVG is inlined, not linked, so it follows the palette through CSS. It scales to its column
-    (diagrams.css), so nothing scrolls and the canvas takes no keyboard focus.
+    (overrides/partials/styles/diagrams.html), so nothing scrolls and the canvas takes no keyboard focus.
     """
     return (
         f'<figure class="gfbs-diagram" id="figure-{text(name)}">\n'

@@ -66,7 +66,7 @@ def contrast(text: str, background: str) -> float:
 
 @pytest.mark.parametrize("path", DIAGRAMS, ids=lambda p: p.stem)
 def test_diagram_file_is_accessible_and_uncoloured(path: Path) -> None:
-    """Each SVG is an img named by its own <title> and <desc>, prefixes its ids with its name, and leaves colour to diagrams.css."""
+    """Each SVG is an img named by its own <title> and <desc>, prefixes its ids with its name, and leaves colour to the site's CSS (overrides/partials/styles/diagrams.html)."""
     root = ET.parse(path).getroot()
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
@@ -76,7 +76,7 @@ def test_diagram_file_is_accessible_and_uncoloured(path: Path) -> None:
     assert all(i.startswith(f"{path.stem}-") for i in ids), f"ids must be unique on the print page: {ids}"
     assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
     styled = [el.tag for el in root.iter() if {"fill", "stroke", "style", "color", "font-size"} & set(el.attrib) or el.tag == f"{SVG}style"]
-    assert not styled, f"colours and sizes belong in diagrams.css: {styled}"
+    assert not styled, f"colours and sizes belong in partials/styles/diagrams.html: {styled}"
     assert all("d-text" in el.get("class", "") for el in root.iter(f"{SVG}text"))
 
 

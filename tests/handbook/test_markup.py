@@ -25,19 +25,17 @@ def test_no_markdown_attribute_reaches_the_built_html(handbook_pages) -> None:
     assert not leaked, "\n".join(leaked)
 
 
-def test_table_and_diagram_assets_load_only_where_they_are_used(handbook_pages) -> None:
-    """tables.css, tables.js and the gfbs-js class come with a generated table, diagrams.css with a diagram; not elsewhere."""
+def test_table_assets_load_only_where_they_are_used(handbook_pages) -> None:
+    """tables.css, tables.js and the gfbs-js class come with a generated table; not elsewhere."""
     wrong = []
     for name, soup in handbook_pages.items():
         tables = soup.select_one("article table.gfbs-table") is not None
-        diagrams = soup.select_one("article figure.gfbs-diagram") is not None
         loaded = {
             "tables.css": soup.select_one('link[rel=stylesheet][href$="assets/stylesheets/tables.css"]') is not None,
             "tables.js": soup.select_one('script[src$="assets/javascripts/tables.js"][defer]') is not None,
             "gfbs-js": any("gfbs-js" in script.get_text() for script in soup.select("head script:not([src])")),
-            "diagrams.css": soup.select_one('link[rel=stylesheet][href$="assets/stylesheets/diagrams.css"]') is not None,
         }
-        expected = {"tables.css": tables, "tables.js": tables, "gfbs-js": tables, "diagrams.css": diagrams}
+        expected = {"tables.css": tables, "tables.js": tables, "gfbs-js": tables}
         wrong += [
             f"{name}: {asset} {'missing' if expected[asset] else 'loaded without use'}"
             for asset in loaded
@@ -48,10 +46,11 @@ def test_table_and_diagram_assets_load_only_where_they_are_used(handbook_pages) 
 
 
 def test_no_page_waits_for_a_stylesheet_of_ours_it_does_not_use(handbook_pages) -> None:
-    """A page's render-blocking stylesheets are Material's two and, where it has them, tables.css and diagrams.css.
+    """A page's render-blocking stylesheets are Material's two and, where it has a table, tables.css.
 
-    Our CSS for every page is in the head, so the first paint waits for no request plain Material's handbook_pages do not
-    make; the code rules come only with code blocks, the print page's column only with the print page.
+    Our CSS for every page is in the head, so the first paint waits for no request plain Material's pages do not make;
+    the diagram rules come only with a diagram, the code rules only with code blocks, the print page's column only
+    with the print page.
     """
     wrong = []
     for name, soup in handbook_pages.items():
@@ -59,21 +58,19 @@ def test_no_page_waits_for_a_stylesheet_of_ours_it_does_not_use(handbook_pages) 
             link["href"].rsplit("/", 1)[-1] for link in soup.select("head link[rel=stylesheet]") if link.get("media") != "print"
         )
         ours = [stylesheet for stylesheet in blocking if not stylesheet.endswith(".min.css")]
-        used = [
-            stylesheet
-            for stylesheet, content in (("diagrams.css", "article figure.gfbs-diagram"), ("tables.css", "article table.gfbs-table"))
-            if soup.select_one(content) is not None
-        ]
+        used = ["tables.css"] if soup.select_one("article table.gfbs-table") is not None else []
         if len(blocking) - len(ours) != 2 or ours != used:
             wrong.append(f"{name}: render-blocking {blocking}, expected Material's two and {used}")
         styles = [style.get_text() for style in soup.select("head style")]
         inline = {
             "every page's rules": any("--md-primary-fg-color:" in css for css in styles),
+            "diagram rules": any("--gfbs-diagram-ink:" in css for css in styles),
             "code rules": any("tab-size:" in css for css in styles),
             "print page column": any("max-width: 35.2rem" in css for css in styles),
         }
         expected = {
             "every page's rules": True,
+            "diagram rules": soup.select_one("article figure.gfbs-diagram") is not None,
             "code rules": soup.select_one("article pre") is not None,
             "print page column": name == "print_page/index.html",
         }
