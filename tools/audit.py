@@ -4,13 +4,13 @@
 
 Builds the site strictly (unless --site names a built one) and, in the same
 run, a plain Material build of the same pages (see plain_material()); serves
-both (plain Material twice) on 127.0.0.1 with gzip like a real host. For each page type it runs
-axe-core (WCAG 2.1 A and AA) in the light and the dark palette, Lighthouse
-(performance, accessibility, best practices, SEO) on ours and (performance)
-on plain Material and on a control (plain Material again, from a second
-server: how much the scores stray with nothing changed), in rounds whose
-order turns, so machine load hits all three alike; and it measures
-what the first view of the home page and of a diagram page transfers. It
+both (plain Material twice) on 127.0.0.1 with gzip like a real host. For each
+page type it runs axe-core (WCAG 2.1 A and AA) in the light and the dark
+palette, Lighthouse (performance, accessibility, best practices, SEO) on ours
+and (performance) on plain Material and on a control (plain Material again,
+from a second server: how much the scores stray with nothing changed), in
+rounds whose order turns, so machine load hits all three alike; and it
+measures what the first view of the home page and of a diagram page transfers. It
 prints ours and plain Material side by side (performance score, layout shift,
 bytes) and one table with every target, and exits 1 if any target is missed.
 axe-core and Lighthouse come from node_modules (pinned in package.json); the
